@@ -1,0 +1,32 @@
+package io.bouncesweeper.domain;
+
+import java.util.List;
+import java.util.Locale;
+
+/** Which archive folder a processed message goes to. */
+public enum ArchiveCategory {
+    HARD, SOFT, OTHER, UNPARSED;
+
+    public String code() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** A message with any hard failure is filed as hard, else with any soft failure as soft. */
+    public static ArchiveCategory of(ParseOutcome outcome, List<ClassifiedRecord> records) {
+        if (outcome == ParseOutcome.UNPARSED) {
+            return UNPARSED;
+        }
+        boolean soft = false;
+        for (ClassifiedRecord r : records) {
+            if (r.record().kind() != RecordKind.BOUNCE) {
+                continue;
+            }
+            BounceClass c = r.classification().bounceClass();
+            if (c == BounceClass.HARD) {
+                return HARD;
+            }
+            soft |= c == BounceClass.SOFT;
+        }
+        return soft ? SOFT : OTHER;
+    }
+}

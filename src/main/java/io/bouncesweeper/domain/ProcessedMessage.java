@@ -1,0 +1,26 @@
+package io.bouncesweeper.domain;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A message after parse and classify, ready to store and archive. The raw bytes are gone by now:
+ * only what is stored travels on, which keeps a chunk's memory small.
+ *
+ * @param eventTime when the bounce happened: its Date header, or the time it was read
+ */
+public record ProcessedMessage(
+        MessageKey key,
+        long size,
+        ParseOutcome outcome,
+        String messageId,
+        Instant eventTime,
+        OriginalMessage original,
+        List<ClassifiedRecord> records,
+        ArchiveCategory category,
+        String error) {
+
+    public ProcessedMessage {
+        records = List.copyOf(records);
+    }
+}

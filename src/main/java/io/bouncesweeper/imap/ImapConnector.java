@@ -1,0 +1,70 @@
+package io.bouncesweeper.imap;
+
+import io.bouncesweeper.config.ImapSecurity;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import org.eclipse.angus.mail.imap.IMAPStore;
+
+import java.util.Properties;
+
+/**
+ * Opens IMAP connections with safe defaults: TLS with certificate and host-name checks, finite
+ * timeouts (Angus Mail's default is to wait forever), and no implicit \Seen on fetch.
+ */
+public final class ImapConnector {
+    private final ImapSettings settings;
+    private final Session session;
+
+    public ImapConnector(ImapSettings settings) {
+        this.settings = settings;
+        this.session = Session.getInstance(sessionProperties(settings));
+    }
+
+    public ImapSettings settings() {
+        return settings;
+    }
+
+    /** Connects and logs in; the caller owns the returned store and must close it. */
+    public IMAPStore connect() throws MessagingException {
+        IMAPStore store = (IMAPStore) session.getStore(protocol(settings.security()));
+        try {
+            store.connect(settings.host(), settings.port(), settings.user(), settings.password());
+        } catch (MessagingException e) {
+            throw new MessagingException("cannot log in to " + settings + ": " + e.getMessage(), e);
+        }
+        return store;
+    }
+
+    /** Opens a {@link ImapSession} on one folder for reading and moving by UID. */
+    public ImapSession open(String folder) throws MessagingException {
+        return ImapSession.open(connect(), folder);
+    }
+
+    private static String protocol(ImapSecurity security) {
+        return security == ImapSecurity.IMAPS ? "imaps" : "imap";
+    }
+
+    static Properties sessionProperties(ImapSettings s) {
+        String p = "mail." + protocol(s.security()) + ".";
+        Properties props = new Properties();
+        props.put(p + "connectiontimeout", String.valueOf(s.connectTimeout().toMillis()));
+        props.put(p + "timeout", String.valueOf(s.readTimeout().toMillis()));
+        props.put(p + "writetimeout", String.valueOf(s.readTimeout().toMillis()));
+        props.put(p + "peek", "true");
+        // one IMAP connection is enough: the job only talks to one folder per session
+        props.put(p + "connectionpoolsize", "1");
+        switch (s.security()) {
+            case IMAPS -> props.put(p + "ssl.checkserveridentity", "true");
+            case STARTTLS -> {
+                props.put(p + "starttls.enable", "true");
+                props.put(p + "starttls.required", "true");
+                props.put(p + "ssl.checkserveridentity", "true");
+            }
+            case NONE -> props.put(p + "starttls.enable", "false");
+        }
+        if (s.trustStore() != null && !s.trustStore().isBlank() && s.security() != ImapSecurity.NONE) {
+            props.put(p + "ssl.socketFactory", TrustStores.socketFactory(s.trustStore(), s.trustStorePassword()));
+        }
+        return props;
+    }
+}

@@ -1,0 +1,200 @@
+package io.bouncesweeper.imap;
+
+import org.eclipse.angus.mail.iap.Argument;
+import jakarta.mail.Folder;
+import jakarta.mail.MessagingException;
+import org.eclipse.angus.mail.iap.ProtocolException;
+import org.eclipse.angus.mail.iap.Response;
+import org.eclipse.angus.mail.imap.IMAPFolder;
+import org.eclipse.angus.mail.imap.IMAPStore;
+import org.eclipse.angus.mail.imap.protocol.BASE64MailboxEncoder;
+import org.eclipse.angus.mail.imap.protocol.BODY;
+import org.eclipse.angus.mail.imap.protocol.FetchResponse;
+import org.eclipse.angus.mail.imap.protocol.IMAPProtocol;
+import org.eclipse.angus.mail.imap.protocol.IMAPResponse;
+import org.eclipse.angus.mail.imap.protocol.RFC822SIZE;
+import org.eclipse.angus.mail.imap.protocol.UID;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One selected folder, driven by UID with raw IMAP commands where Jakarta Mail's API would cost a
+ * round trip per message or work on sequence numbers: UID SEARCH, one UID FETCH per UID set with
+ * BODY.PEEK[] (never sets \Seen), UID MOVE, and the UID COPY + UID EXPUNGE fallback.
+ */
+public final class ImapSession implements AutoCloseable {
+    private final IMAPStore store;
+    private final IMAPFolder folder;
+    private final Set<String> existingFolders = new HashSet<>();
+
+    private ImapSession(IMAPStore store, IMAPFolder folder) {
+        this.store = store;
+        this.folder = folder;
+    }
+
+    static ImapSession open(IMAPStore store, String folderName) throws MessagingException {
+        try {
+            IMAPFolder folder = (IMAPFolder) store.getFolder(folderName);
+            if (!folder.exists()) {
+                throw new MessagingException("IMAP folder '" + folderName + "' does not exist (bounce-sweeper.imap.folder)");
+            }
+            folder.open(Folder.READ_WRITE);
+            return new ImapSession(store, folder);
+        } catch (MessagingException | RuntimeException e) {
+            store.close();
+            throw e;
+        }
+    }
+
+    public String folderName() {
+        return folder.getFullName();
+    }
+
+    public long uidValidity() throws MessagingException {
+        return folder.getUIDValidity();
+    }
+
+    public boolean hasCapability(String capability) throws MessagingException {
+        return store.hasCapability(capability);
+    }
+
+    /** UIDs above {@code afterUid}, ascending; unseen ones only when asked. */
+    public long[] searchUids(long afterUid, boolean unseenOnly) throws MessagingException {
+        String command = "UID SEARCH UID " + (afterUid + 1) + ":*" + (unseenOnly ? " UNSEEN" : "");
+        return (long[]) folder.doCommand(p -> {
+            Response[] responses = p.command(command, null);
+            List<Long> uids = new ArrayList<>();
+            for (Response r : responses) {
+                if (r instanceof IMAPResponse ir && ir.keyEquals("SEARCH")) {
+                    long uid;
+                    while ((uid = ir.readLong()) != -1) {
+                        // "n:*" always matches the highest UID, even when it is below n
+                        if (uid > afterUid) {
+                            uids.add(uid);
+                        }
+                    }
+                }
+            }
+            p.handleResult(responses[responses.length - 1]);
+            return uids.stream().mapToLong(Long::longValue).sorted().toArray();
+        });
+    }
+
+    /**
+     * Fetches the given UIDs in one command. Messages above {@code maxBytes} come back cut at that
+     * size with {@code truncated} set, so one huge attachment cannot exhaust the heap. UIDs that no
+     * longer exist (deleted by someone else) are simply absent from the result.
+     */
+    public List<FetchedMessage> fetch(long[] uids, long maxBytes) throws MessagingException {
+        if (uids.length == 0) {
+            return List.of();
+        }
+        String command = "UID FETCH " + UidSets.format(uids) + " (UID RFC822.SIZE BODY.PEEK[]<0." + maxBytes + ">)";
+        @SuppressWarnings("unchecked")
+        List<FetchedMessage> result = (List<FetchedMessage>) folder.doCommand(p -> {
+            Response[] responses = p.command(command, null);
+            List<FetchedMessage> messages = new ArrayList<>(uids.length);
+            for (Response r : responses) {
+                if (r instanceof FetchResponse fr) {
+                    UID uid = fr.getItem(UID.class);
+                    BODY body = fr.getItem(BODY.class);
+                    if (uid == null || body == null) {
+                        continue; // an unsolicited FETCH (flag change) of another message
+                    }
+                    RFC822SIZE size = fr.getItem(RFC822SIZE.class);
+                    byte[] bytes = body.getByteArray() == null ? new byte[0] : body.getByteArray().getNewBytes();
+                    long fullSize = size != null ? size.size : bytes.length;
+                    messages.add(new FetchedMessage(uid.uid, fullSize, bytes, fullSize > bytes.length));
+                }
+            }
+            p.handleResult(responses[responses.length - 1]);
+            messages.sort((a, b) -> Long.compare(a.uid(), b.uid()));
+            return messages;
+        });
+        return result;
+    }
+
+    /** Creates {@code name} ("/"-separated levels) when missing; returns the server's full name. */
+    public String ensureFolder(String name) throws MessagingException {
+        char separator = store.getDefaultFolder().getSeparator();
+        String serverName = name.replace('/', separator);
+        if (existingFolders.contains(serverName)) {
+            return serverName;
+        }
+        Folder target = store.getFolder(serverName);
+        if (!target.exists() && !target.create(Folder.HOLDS_MESSAGES)) {
+            throw new MessagingException("cannot create IMAP folder '" + serverName + "'");
+        }
+        existingFolders.add(serverName);
+        return serverName;
+    }
+
+    /**
+     * Moves the UIDs into {@code targetFolder} (a server name from {@link #ensureFolder}). UID MOVE
+     * where the server has it (RFC 6851: each message ends up in at least one folder); else UID COPY,
+     * \Deleted and UID EXPUNGE of exactly these UIDs, never a plain EXPUNGE that would also remove
+     * other people's deleted mail. UIDs that no longer exist are ignored by the server.
+     */
+    public void move(long[] uids, String targetFolder) throws MessagingException {
+        if (uids.length == 0) {
+            return;
+        }
+        String set = UidSets.format(uids);
+        String encoded = BASE64MailboxEncoder.encode(targetFolder);
+        boolean canMove = hasCapability("MOVE");
+        boolean canUidExpunge = hasCapability("UIDPLUS");
+        folder.doCommand(p -> {
+            if (canMove) {
+                simple(p, "UID MOVE", set, encoded);
+            } else {
+                simple(p, "UID COPY", set, encoded);
+                Response[] r = p.command("UID STORE " + set + " +FLAGS.SILENT (\\Deleted)", null);
+                p.handleResult(r[r.length - 1]);
+                if (!canUidExpunge) {
+                    throw new ProtocolException("server has neither MOVE nor UIDPLUS: refusing a plain EXPUNGE "
+                            + "that could remove other deleted messages");
+                }
+                r = p.command("UID EXPUNGE " + set, null);
+                p.handleResult(r[r.length - 1]);
+            }
+            return null;
+        });
+    }
+
+    private static void simple(IMAPProtocol p, String command, String set, String mailbox) throws ProtocolException {
+        Argument args = new Argument();
+        args.writeAtom(set);
+        args.writeString(mailbox);
+        Response[] r = p.command(command, args);
+        p.handleResult(r[r.length - 1]);
+    }
+
+    /** Number of messages in another folder, by STATUS on a fresh folder object (the open one goes stale). */
+    public int messageCount(String folderName) throws MessagingException {
+        return store.getFolder(folderName.replace('/', store.getDefaultFolder().getSeparator())).getMessageCount();
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (folder.isOpen()) {
+                folder.close(false);
+            }
+        } catch (MessagingException | RuntimeException ignored) {
+            // closing a broken connection: nothing left to save
+        }
+        try {
+            store.close();
+        } catch (MessagingException | RuntimeException ignored) {
+            // same
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "ImapSession[" + folder.getFullName() + "]";
+    }
+}

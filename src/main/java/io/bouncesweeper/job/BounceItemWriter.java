@@ -1,0 +1,107 @@
+package io.bouncesweeper.job;
+
+import io.bouncesweeper.archive.ArchiveFolders;
+import io.bouncesweeper.archive.MailArchiver;
+import io.bouncesweeper.domain.MessageKey;
+import io.bouncesweeper.domain.ProcessedMessage;
+import io.bouncesweeper.store.BounceStore;
+import io.bouncesweeper.store.ProcessedIdentities;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ItemWriter;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Stores a chunk and, only once its transaction has committed, moves its messages out of the
+ * inbox. In Spring Batch 6 chunk listeners run inside the transaction, so the move hangs on a
+ * transaction synchronisation instead. A message seen before (a rerun after a crash between commit
+ * and move) writes nothing and is just moved. A failed move leaves the message's outbox row open;
+ * the archive steps and the next run move it.
+ */
+public class BounceItemWriter implements ItemWriter<ProcessedMessage>, StepExecutionListener {
+    private static final Logger log = LoggerFactory.getLogger(BounceItemWriter.class);
+
+    private final BounceStore store;
+    private final MailArchiver archiver;
+    private final ArchiveFolders folders;
+    private final TransactionTemplate separateTransaction;
+    private final RunStatistics statistics;
+    private Long jobExecutionId;
+
+    public BounceItemWriter(BounceStore store, MailArchiver archiver, ArchiveFolders folders,
+                            TransactionTemplate separateTransaction, RunStatistics statistics) {
+        this.store = store;
+        this.archiver = archiver;
+        this.folders = folders;
+        this.separateTransaction = separateTransaction;
+        this.statistics = statistics;
+    }
+
+    @Override
+    public void beforeStep(StepExecution stepExecution) {
+        jobExecutionId = stepExecution.getJobExecutionId();
+    }
+
+    @Override
+    public void write(Chunk<? extends ProcessedMessage> chunk) {
+        List<? extends ProcessedMessage> items = chunk.getItems();
+        ProcessedIdentities known = store.findProcessed(new ArrayList<>(items));
+        List<ProcessedMessage> fresh = new ArrayList<>(items.size());
+        Set<String> messageIdsInChunk = new HashSet<>();
+        for (ProcessedMessage m : items) {
+            boolean duplicateInChunk = m.messageId() != null && !messageIdsInChunk.add(m.messageId());
+            if (!duplicateInChunk && !known.contains(m.key(), m.messageId())) {
+                fresh.add(m);
+            }
+        }
+        store.insertMessages(fresh, m -> folders.folderFor(m.category()), jobExecutionId);
+        store.insertEvents(fresh);
+        store.applyRecipientState(fresh);
+        List<ProcessedMessage> all = List.copyOf(items);
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                statistics.committed(all, fresh);
+                archive(all);
+                log.info(statistics.progressLine());
+            }
+        });
+    }
+
+    private void archive(List<ProcessedMessage> messages) {
+        if (messages.isEmpty()) {
+            return;
+        }
+        Map<String, List<Long>> byFolder = new LinkedHashMap<>();
+        for (ProcessedMessage m : messages) {
+            byFolder.computeIfAbsent(folders.folderFor(m.category()), f -> new ArrayList<>()).add(m.key().uid());
+        }
+        Map<String, long[]> uidsByFolder = new LinkedHashMap<>();
+        byFolder.forEach((f, uids) -> uidsByFolder.put(f, uids.stream().mapToLong(Long::longValue).toArray()));
+        MessageKey first = messages.get(0).key();
+        try {
+            Map<String, Integer> moved = archiver.move(uidsByFolder);
+            List<Long> uids = messages.stream().map(m -> m.key().uid()).toList();
+            separateTransaction.executeWithoutResult(s ->
+                    store.markArchived(first.mailbox(), first.folder(), first.uidValidity(), uids));
+            statistics.archived(moved);
+        } catch (Exception e) {
+            // The results are committed; the messages stay in the inbox and are moved by the next archive pass.
+            statistics.archiveDeferred(messages.size());
+            log.warn("could not archive {} committed messages now ({}); they will be moved by the next archive pass",
+                    messages.size(), e.toString());
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package io.bouncesweeper.read;
+
+import io.bouncesweeper.domain.MailboxMessage;
+import io.bouncesweeper.domain.MessageKey;
+import io.bouncesweeper.imap.FetchedMessage;
+import io.bouncesweeper.imap.ImapConnector;
+import io.bouncesweeper.imap.ImapSession;
+import jakarta.mail.MessagingException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStreamException;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
+
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.List;
+
+/**
+ * Reads a folder's messages in UID order, a batch of bodies per FETCH. The UIDs to read are
+ * searched once at open; bodies are fetched lazily in batches of {@code fetchSize} (the chunk size,
+ * so one chunk costs one round trip). The position (UIDVALIDITY, last UID) is saved in the step's
+ * ExecutionContext at every commit, so a restarted execution continues after the last committed
+ * chunk.
+ */
+public class MailboxItemReader implements ItemStreamReader<MailboxMessage> {
+    private static final Logger log = LoggerFactory.getLogger(MailboxItemReader.class);
+    static final String UID_VALIDITY_KEY = "mailbox.uidValidity";
+    static final String LAST_UID_KEY = "mailbox.lastUid";
+
+    private final ImapConnector connector;
+    private final String mailbox;
+    private final String folderName;
+    private final boolean unseenOnly;
+    private final int fetchSize;
+    private final long maxMessageBytes;
+
+    private ImapSession session;
+    private long uidValidity;
+    private long[] pending = new long[0];
+    private int nextPending;
+    private final Deque<MailboxMessage> buffer = new ArrayDeque<>();
+    private long lastUid;
+
+    public MailboxItemReader(ImapConnector connector, String mailbox, String folderName, boolean unseenOnly,
+                             int fetchSize, long maxMessageBytes) {
+        this.connector = connector;
+        this.mailbox = mailbox;
+        this.folderName = folderName;
+        this.unseenOnly = unseenOnly;
+        this.fetchSize = fetchSize;
+        this.maxMessageBytes = maxMessageBytes;
+    }
+
+    @Override
+    public void open(ExecutionContext context) throws ItemStreamException {
+        try {
+            session = connector.open(folderName);
+            uidValidity = session.uidValidity();
+            ReadPosition saved = context.containsKey(LAST_UID_KEY)
+                    ? new ReadPosition(context.getLong(UID_VALIDITY_KEY), context.getLong(LAST_UID_KEY))
+                    : ReadPosition.START;
+            ReadPosition position = saved.resumeUnder(uidValidity);
+            if (saved != ReadPosition.START && position != saved) {
+                log.warn("UIDVALIDITY of {} changed from {} to {}: the folder was recreated, reading it from the start "
+                        + "(messages already counted are recognised by Message-ID)", folderName, saved.uidValidity(), uidValidity);
+            }
+            lastUid = position.lastUid();
+            pending = session.searchUids(lastUid, unseenOnly);
+            nextPending = 0;
+            log.info("{} {} messages to read in {} (UIDVALIDITY {}, after UID {})",
+                    pending.length, unseenOnly ? "unseen" : "", folderName, uidValidity, lastUid);
+        } catch (MessagingException e) {
+            close();
+            throw new ItemStreamException("cannot open IMAP folder " + folderName + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public MailboxMessage read() throws MessagingException {
+        if (buffer.isEmpty()) {
+            fillBuffer();
+        }
+        MailboxMessage next = buffer.poll();
+        if (next != null) {
+            lastUid = next.key().uid();
+        }
+        return next;
+    }
+
+    private void fillBuffer() throws MessagingException {
+        while (buffer.isEmpty() && nextPending < pending.length) {
+            int end = Math.min(pending.length, nextPending + fetchSize);
+            long[] batch = Arrays.copyOfRange(pending, nextPending, end);
+            nextPending = end;
+            List<FetchedMessage> fetched = session.fetch(batch, maxMessageBytes);
+            if (fetched.size() < batch.length) {
+                log.info("{} of {} messages vanished before they could be fetched (deleted or moved by someone else)",
+                        batch.length - fetched.size(), batch.length);
+            }
+            for (FetchedMessage m : fetched) {
+                buffer.add(new MailboxMessage(new MessageKey(mailbox, folderName, uidValidity, m.uid()), m.size(), m.bytes()));
+            }
+        }
+    }
+
+    @Override
+    public void update(ExecutionContext context) {
+        context.putLong(UID_VALIDITY_KEY, uidValidity);
+        context.putLong(LAST_UID_KEY, lastUid);
+    }
+
+    @Override
+    public void close() {
+        if (session != null) {
+            session.close();
+            session = null;
+        }
+        buffer.clear();
+    }
+}

@@ -1,0 +1,78 @@
+package io.bouncesweeper.job;
+
+import io.bouncesweeper.support.Dovecot;
+import io.bouncesweeper.support.JobTestSupport;
+import io.bouncesweeper.support.SweepScenarios;
+import io.bouncesweeper.support.TestMailbox;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The whole job against Dovecot (Debian's package, started by scripts/services.sh) over IMAPS
+ * with certificate and host-name verification against the test CA, and a real MariaDB. Dovecot
+ * has MOVE and UIDPLUS, so this covers the UID MOVE path.
+ */
+@EnabledIfSystemProperty(named = Dovecot.ENABLED_PROPERTY, matches = "true")
+@SpringBootTest(properties = {"bounce-sweeper.run-on-start=false", "bounce-sweeper.chunk-size=5"})
+class BounceSweepDovecotTest {
+    static TestMailbox mailbox() {
+        return Dovecot.imaps();
+    }
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        JobTestSupport.database(registry);
+        JobTestSupport.mailbox(registry, mailbox());
+        registry.add("bounce-sweeper.imap.allow-plaintext", () -> "false");
+    }
+
+    @Autowired
+    SweepLauncher launcher;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    SweepScenarios scenarios;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        JobTestSupport.cleanDatabase(jdbc);
+        mailbox().clear();
+        scenarios = new SweepScenarios(mailbox(), launcher, jdbc);
+    }
+
+    @Test
+    void sweepsStoresAndArchivesEveryMessageOverImaps() throws Exception {
+        scenarios.sweepAllFixtures();
+    }
+
+    @Test
+    void replayedMailChangesNothingAndIsArchived() throws Exception {
+        int n = scenarios.sweepAllFixtures();
+        List<String> before = scenarios.databaseSnapshot();
+
+        mailbox().append("INBOX", SweepScenarios.allFixtures());
+        assertThat(launcher.runOnce()).isEqualTo(SweepOutcome.COMPLETED);
+
+        assertThat(mailbox().count("INBOX")).isZero();
+        assertThat(scenarios.archivedTotal()).isEqualTo(2 * n);
+        assertThat(scenarios.databaseSnapshot()).isEqualTo(before);
+    }
+
+    @Test
+    void starttlsConnectionVerifiesTheServerAndReads() throws Exception {
+        mailbox().append("INBOX", List.of(SweepScenarios.allFixtures().get(0)));
+        try (var session = Dovecot.starttls().connector().open("INBOX")) {
+            assertThat(session.searchUids(0, true)).hasSize(1);
+        }
+    }
+}
