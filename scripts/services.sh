@@ -30,13 +30,16 @@ DB_USER=${DB_USER:-bounces}
 DB_PASSWORD=${DB_PASSWORD:-bounces}
 DB_ADMIN_USER=${DB_ADMIN_USER:-root}               # tried over TCP first, then via the unix socket
 DB_ADMIN_PASSWORD=${DB_ADMIN_PASSWORD:-}
-MARIADB_DATADIR=${MARIADB_DATADIR:-/var/lib/mysql} # only used when this script starts MariaDB itself
+MARIADB_DATADIR=${MARIADB_DATADIR:-/var/lib/mysql} # these two only matter when this script starts MariaDB itself
+MARIADB_SOCKET=${MARIADB_SOCKET:-/run/mysqld/mysqld.sock}  # also used for root via unix_socket auth
 
 CONF=$MAIL_ROOT/dovecot.conf
 PIDFILE=$MAIL_ROOT/run/master.pid
 MAILDIR=$MAIL_ROOT/mail/$IMAP_USER/Maildir
 CERT=$MAIL_ROOT/cert.pem
 KEY=$MAIL_ROOT/key.pem
+TRUSTSTORE=$MAIL_ROOT/truststore.p12
+TRUSTSTORE_PASSWORD=changeit
 ENV_FILE=$MAIL_ROOT/env.sh
 LOG=$MAIL_ROOT/dovecot.log
 
@@ -76,6 +79,8 @@ print_env() {
     "BOUNCE_SWEEPER_TEST_DOVECOT_USER=$IMAP_USER" \
     "BOUNCE_SWEEPER_TEST_DOVECOT_PASSWORD=$IMAP_PASSWORD" \
     "BOUNCE_SWEEPER_TEST_DOVECOT_CERT=$CERT" \
+    "BOUNCE_SWEEPER_TEST_DOVECOT_TRUSTSTORE=$TRUSTSTORE" \
+    "BOUNCE_SWEEPER_TEST_DOVECOT_TRUSTSTORE_PASSWORD=$TRUSTSTORE_PASSWORD" \
     "BOUNCE_SWEEPER_TEST_DOVECOT_MAILDIR=$MAILDIR" \
     "BOUNCE_SWEEPER_BENCH_DB_URL=jdbc:mysql://$DB_HOST:$DB_PORT/$BENCH_DB_NAME"; do
     printf 'export %s=%q\n' "${k%%=*}" "${k#*=}"
@@ -108,12 +113,12 @@ if port_open "$DB_HOST" "$DB_PORT"; then
 else
   need_pkgs mariadbd mariadb-server mariadb-client
   if ! port_open "$DB_HOST" "$DB_PORT"; then   # the package's postinst may have started one
-    install -d -o mysql -g mysql /run/mysqld
+    install -d -o mysql -g mysql "$(dirname "$MARIADB_SOCKET")"
     [ -d "$MARIADB_DATADIR/mysql" ] || mariadb-install-db --user=mysql --datadir="$MARIADB_DATADIR" >/dev/null
     install -d -o mysql -g adm /var/log/mysql
     say "starting mariadbd on $DB_HOST:$DB_PORT (datadir $MARIADB_DATADIR, log /var/log/mysql/error.log)"
     detached /var/log/mysql/error.log /usr/sbin/mariadbd --user=mysql --datadir="$MARIADB_DATADIR" \
-      --bind-address="$DB_HOST" --port="$DB_PORT" --pid-file=/run/mysqld/mysqld.pid \
+      --bind-address="$DB_HOST" --port="$DB_PORT" --socket="$MARIADB_SOCKET" --pid-file="${MARIADB_SOCKET%.sock}.pid" \
       --log-error=/var/log/mysql/error.log &
     wait_port "$DB_HOST" "$DB_PORT" 120 || die "mariadbd did not open $DB_HOST:$DB_PORT, see /var/log/mysql/error.log"
   fi
@@ -122,7 +127,7 @@ fi
 ADMIN_TCP=(mysql --protocol=tcp -h"$DB_HOST" -P"$DB_PORT" -u"$DB_ADMIN_USER")
 [ -n "$DB_ADMIN_PASSWORD" ] && ADMIN_TCP+=(-p"$DB_ADMIN_PASSWORD")
 if "${ADMIN_TCP[@]}" -e 'SELECT 1' >/dev/null 2>&1; then SQL=("${ADMIN_TCP[@]}")
-elif mysql -u"$DB_ADMIN_USER" -e 'SELECT 1' >/dev/null 2>&1; then SQL=(mysql -u"$DB_ADMIN_USER")
+elif mysql -S "$MARIADB_SOCKET" -u"$DB_ADMIN_USER" -e 'SELECT 1' >/dev/null 2>&1; then SQL=(mysql -S "$MARIADB_SOCKET" -u"$DB_ADMIN_USER")
 else die "no admin access to MariaDB as $DB_ADMIN_USER (set DB_ADMIN_USER / DB_ADMIN_PASSWORD)"; fi
 # IF NOT EXISTS + GRANT: a second run changes nothing.
 "${SQL[@]}" <<SQL
@@ -159,6 +164,14 @@ if ! { [ -s "$CERT" ] && [ -s "$KEY" ] &&
   openssl req -x509 -newkey rsa:2048 -nodes -days 3650 -subj /CN=localhost \
     -addext subjectAltName=DNS:localhost,IP:127.0.0.1 -keyout "$KEY" -out "$CERT" 2>/dev/null
   chmod 600 "$KEY"; chmod 644 "$CERT"
+fi
+# The same certificate as a PKCS12 trust store, for JVMs that want -Djavax.net.ssl.trustStore.
+if [ ! -s "$TRUSTSTORE" ] || [ "$CERT" -nt "$TRUSTSTORE" ]; then
+  if command -v keytool >/dev/null 2>&1; then
+    rm -f "$TRUSTSTORE"
+    keytool -importcert -noprompt -alias dovecot-localhost -file "$CERT" -keystore "$TRUSTSTORE" \
+      -storetype PKCS12 -storepass "$TRUSTSTORE_PASSWORD" >/dev/null 2>&1 && chmod 644 "$TRUSTSTORE" && say "wrote $TRUSTSTORE"
+  fi
 fi
 
 changed=0
@@ -233,6 +246,7 @@ cat <<FACTS
   IMAP       $IMAP_HOST:$IMAP_PORT (STARTTLS)   $IMAP_HOST:$IMAPS_PORT (IMAPS)   separator '$IMAP_SEPARATOR'
   IMAP user  $IMAP_USER / $IMAP_PASSWORD   (Maildir owned by $VMAIL_USER uid $VMAIL_UID)
   cert       $CERT   (self-signed, SAN DNS:localhost IP:127.0.0.1)
+  truststore $TRUSTSTORE   (PKCS12, password $TRUSTSTORE_PASSWORD, same certificate)
   Maildir    $MAILDIR
   Dovecot    config $CONF   log $LOG   stop: $0 stop
   DB         jdbc:mysql://$DB_HOST:$DB_PORT/$DB_NAME   bench: jdbc:mysql://$DB_HOST:$DB_PORT/$BENCH_DB_NAME   user $DB_USER / $DB_PASSWORD
