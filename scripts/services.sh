@@ -30,6 +30,7 @@ DB_USER=${DB_USER:-bounces}
 DB_PASSWORD=${DB_PASSWORD:-bounces}
 DB_ADMIN_USER=${DB_ADMIN_USER:-root}               # tried over TCP first, then via the unix socket
 DB_ADMIN_PASSWORD=${DB_ADMIN_PASSWORD:-}
+DOVECOT_DISABLE_MOVE=${DOVECOT_DISABLE_MOVE:-0}   # 1: don't advertise MOVE (client fallback tests)
 MARIADB_DATADIR=${MARIADB_DATADIR:-/var/lib/mysql} # these two only matter when this script starts MariaDB itself
 MARIADB_SOCKET=${MARIADB_SOCKET:-/run/mysqld/mysqld.sock}  # also used for root via unix_socket auth
 
@@ -211,6 +212,8 @@ namespace inbox {
 protocol imap {
   # parallel test classes each open connections
   mail_max_userip_connections = 100
+$([ "$DOVECOT_DISABLE_MOVE" = 1 ] && printf '  # DOVECOT_DISABLE_MOVE=1: the post-login CAPABILITY of Dovecot 2.3.19 without MOVE\n  imap_capability = %s\n' \
+  'IMAP4rev1 SASL-IR LOGIN-REFERRALS ID ENABLE IDLE SORT SORT=DISPLAY THREAD=REFERENCES THREAD=REFS THREAD=ORDEREDSUBJECT MULTIAPPEND URL-PARTIAL CATENATE UNSELECT CHILDREN NAMESPACE UIDPLUS LIST-EXTENDED I18NLEVEL=1 CONDSTORE QRESYNC ESEARCH ESORT SEARCHRES WITHIN CONTEXT=SEARCH LIST-STATUS BINARY SNIPPET=FUZZY PREVIEW=FUZZY PREVIEW STATUS=SIZE SAVEDATE LITERAL+ NOTIFY')
 }
 service imap-login {
   inet_listener imap {
