@@ -1,0 +1,198 @@
+#!/usr/bin/env bash
+# End-to-end benchmark: seed COUNT bounce messages straight into the Dovecot Maildir, reset the
+# benchmark database, run the job jar against them, print its summary and the rates.
+#
+#   scripts/bench.sh [--seed-only] [COUNT]     (COUNT defaults to 10000)
+#
+#   (a) generates COUNT messages from scripts/bench-templates/*.eml (CRLF) with varied recipients
+#       (user00001@example.net ...) and Message-IDs; mix set by BENCH_MIX
+#   (b) empties the IMAP user's INBOX and Bounces/* folders and Dovecot's index files (UIDs restart)
+#   (c) writes each message into Maildir/tmp/, chowns it to vmail, renames it into new/ (no IMAP APPEND)
+#   (d) drops and recreates the benchmark database (BENCH_DB_NAME, never the test database)
+#   (e) runs java -jar target/bounce-sweeper.jar with the JOB_ENV below; skipped if the jar is missing
+# Logs: benchmark-data/bench-<UTC timestamp>.log (job output), benchmark-data/services.log.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# ------------------------------------------------------------------ settings (override by env)
+MAIL_ROOT=${MAIL_ROOT:-/tmp/bounce-sweeper-imap}            # same default as scripts/services.sh
+IMAP_USER=${IMAP_USER:-bounces}
+IMAP_PASSWORD=${IMAP_PASSWORD:-secret}
+IMAPS_PORT=${IMAPS_PORT:-10993}
+VMAIL_USER=${VMAIL_USER:-vmail}
+DB_HOST=${DB_HOST:-127.0.0.1}
+DB_PORT=${DB_PORT:-3306}
+BENCH_DB_NAME=${BENCH_DB_NAME:-bounces_bench}
+DB_USER=${DB_USER:-bounces}
+DB_PASSWORD=${DB_PASSWORD:-bounces}
+BENCH_JAR=${BENCH_JAR:-target/bounce-sweeper.jar}
+BENCH_JAVA_OPTS=${BENCH_JAVA_OPTS:--Xmx1g}
+BENCH_CHUNK_SIZE=${BENCH_CHUNK_SIZE:-500}
+BENCH_MIX=${BENCH_MIX:-hard-550-5.1.1=70,soft-452-4.2.2=18,soft-421-4.7.0=10,non-report-autoreply=2}  # template=weight
+BENCH_TAIL=${BENCH_TAIL:-20}                                 # job output lines shown at the end
+BENCH_SKIP_SERVICES=${BENCH_SKIP_SERVICES:-0}                # 1: don't run scripts/services.sh first
+MAILDIR=$MAIL_ROOT/mail/$IMAP_USER/Maildir
+CERT=$MAIL_ROOT/cert.pem
+
+# The job's configuration. ONE place to adjust when the property names are final.
+JOB_ENV=(
+  BOUNCE_SWEEPER_IMAP_HOST=127.0.0.1
+  BOUNCE_SWEEPER_IMAP_PORT="$IMAPS_PORT"
+  BOUNCE_SWEEPER_IMAP_SECURITY=imaps
+  BOUNCE_SWEEPER_IMAP_USER="$IMAP_USER"
+  BOUNCE_SWEEPER_IMAP_PASSWORD="$IMAP_PASSWORD"
+  BOUNCE_SWEEPER_IMAP_TRUST_STORE="$CERT"                    # PEM, self-signed by services.sh
+  BOUNCE_SWEEPER_DB_URL="jdbc:mysql://$DB_HOST:$DB_PORT/$BENCH_DB_NAME"
+  BOUNCE_SWEEPER_DB_USER="$DB_USER"
+  BOUNCE_SWEEPER_DB_PASSWORD="$DB_PASSWORD"
+  BOUNCE_SWEEPER_CHUNK_SIZE="$BENCH_CHUNK_SIZE"
+)
+# ------------------------------------------------------------------
+
+SEED_ONLY=0
+JOB_ARGS=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --seed-only) SEED_ONLY=1 ;;
+    --) shift; JOB_ARGS=("$@"); break ;;
+    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
+    *) [[ $1 =~ ^[0-9]+$ ]] || { echo "usage: $0 [--seed-only] [COUNT] [-- job args]" >&2; exit 2; }; COUNT=$1 ;;
+  esac
+  shift
+done
+COUNT=${COUNT:-10000}
+
+say() { printf '[bench] %s\n' "$*"; }
+die() { printf '[bench] ERROR: %s\n' "$*" >&2; exit 1; }
+now() { date +%s.%N; }
+rate() { awk -v n="$1" -v s="$2" 'BEGIN { printf "%.2f s, %.0f msg/s", s, (s > 0 ? n / s : 0) }'; }
+elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", b - a }'; }
+sql() { mysql --protocol=tcp -h"$DB_HOST" -P"$DB_PORT" -u"$DB_USER" -p"$DB_PASSWORD" -N -B "$@"; }
+count_files() { find "$1/cur" "$1/new" -maxdepth 1 -type f 2>/dev/null | wc -l; }
+
+mkdir -p benchmark-data
+TS=$(date -u +%Y%m%dT%H%M%SZ)
+LOG=benchmark-data/bench-$TS.log
+
+if [ "$BENCH_SKIP_SERVICES" != 1 ]; then
+  say "services: scripts/services.sh (log benchmark-data/services.log)"
+  MAIL_ROOT=$MAIL_ROOT IMAP_USER=$IMAP_USER IMAP_PASSWORD=$IMAP_PASSWORD VMAIL_USER=$VMAIL_USER \
+    scripts/services.sh </dev/null >benchmark-data/services.log 2>&1 || { tail -n 20 benchmark-data/services.log; die "services.sh failed"; }
+fi
+[ -d "$MAILDIR/new" ] || die "no Maildir at $MAILDIR (run scripts/services.sh)"
+[ "$(id -u)" = 0 ] || die "run as root: the seeder chowns files to $VMAIL_USER"
+getent passwd "$VMAIL_USER" >/dev/null || die "user $VMAIL_USER missing"
+
+# ---------------------------------------------------------------- (b) empty INBOX, Bounces/*, indexes
+if pgrep -u "$VMAIL_USER" -x imap >/dev/null 2>&1; then
+  say "WARNING: IMAP sessions of $VMAIL_USER are open; they will see the mailbox vanish under them"
+fi
+t0=$(now)
+before=$(count_files "$MAILDIR"); before_bounces=0
+for d in "$MAILDIR"/.Bounces "$MAILDIR"/.Bounces.*; do [ -d "$d" ] && before_bounces=$((before_bounces + $(count_files "$d"))); done
+find "$MAILDIR/cur" "$MAILDIR/new" "$MAILDIR/tmp" -maxdepth 1 -type f -delete
+find "$MAILDIR" -mindepth 1 -maxdepth 1 -type d \( -name '.Bounces' -o -name '.Bounces.*' \) -exec rm -rf {} +
+# index, cache, uidlist, mailbox-list index: Dovecot then assigns UIDs from 1 under a new, larger UIDVALIDITY
+# (dovecot-uidvalidity is kept on purpose: it makes each reset look like a recreated mailbox)
+find "$MAILDIR" -mindepth 1 -maxdepth 1 -type f \( -name 'dovecot.index*' -o -name 'dovecot-uidlist' \
+  -o -name 'dovecot.list.index*' -o -name 'dovecot-keywords' \) -delete
+say "emptied INBOX ($before messages), Bounces/* ($before_bounces messages) and index files in $(elapsed "$t0" "$(now)") s"
+
+# ---------------------------------------------------------------- (a)+(c) generate and deliver
+t0=$(now)
+perl - "$COUNT" "$MAILDIR" "$VMAIL_USER" scripts/bench-templates "$BENCH_MIX" <<'PERL'
+use strict; use warnings; use POSIX qw(strftime); use Time::HiRes qw(time);
+my ($count, $maildir, $vmail, $tdir, $mix) = @ARGV;
+my (undef, undef, $uid, $gid) = getpwnam($vmail) or die "no user $vmail\n";
+# templates and weights: the mix is spread evenly over the run (deterministic, no randomness)
+my (@names, @weights, %tpl);
+for (split /,/, $mix) {
+  my ($name, $w) = split /=/;
+  open my $fh, '<:raw', "$tdir/$name.eml" or die "template $tdir/$name.eml: $!\n";
+  local $/; $tpl{$name} = <$fh>; close $fh;
+  push @names, $name; push @weights, $w;
+}
+my $total = 0; $total += $_ for @weights;
+my @slots; for my $i (0 .. $#names) { push @slots, ($names[$i]) x $weights[$i] }
+my @order; { my @acc = (0) x @names;                 # smooth weighted round-robin over $total slots
+  for (1 .. $total) { my $best = 0;
+    for my $i (0 .. $#names) { $acc[$i] += $weights[$i]; $best = $i if $acc[$i] > $acc[$best] }
+    $acc[$best] -= $total; push @order, $names[$best] } }
+my $host = 'bench'; my $width = length($count) > 5 ? length($count) : 5;
+my $base = time() - $count;                           # dates one second apart, ending now
+my %n;
+for my $i (1 .. $count) {
+  my $name = $order[($i - 1) % @order]; $n{$name}++;
+  my $num = sprintf "%0${width}d", $i;
+  my $t = int($base + $i);
+  my %v = (
+    RCPT => "user$num\@example.net",
+    MSGID => "bench-$num.$t\@mx.bounce-sweeper.test",
+    ORIG_MSGID => "news-$num.20261127\@lists.bounce-sweeper.test",
+    DATE => strftime('%a, %d %b %Y %H:%M:%S +0000', gmtime $t),
+    BOUNDARY => "=_bench_${num}_" . sprintf('%08x', $t),
+    QUEUEID => sprintf('Q%07dB%05X', $i, $t & 0xfffff),
+    N => $num,
+  );
+  (my $msg = $tpl{$name}) =~ s/\@\@([A-Z_]+)\@\@/exists $v{$1} ? $v{$1} : die "unknown placeholder $1\n"/ge;
+  my $size = length $msg;                              # CRLF already: physical size == virtual size
+  my $file = sprintf '%d.M%06dP%dQ%d.%s,S=%d,W=%d', $t, $i % 1000000, $$, $i, $host, $size, $size;
+  open my $out, '>:raw', "$maildir/tmp/$file" or die "$maildir/tmp/$file: $!\n";
+  print $out $msg or die; close $out or die "close: $!\n";
+  chown $uid, $gid, "$maildir/tmp/$file" or die "chown: $!\n";
+  utime $t, $t, "$maildir/tmp/$file";                  # Maildir INTERNALDATE = mtime
+  rename "$maildir/tmp/$file", "$maildir/new/$file" or die "rename: $!\n";
+}
+printf "[bench] mix: %s\n", join ', ', map { "$_=" . ($n{$_} // 0) } @names;
+PERL
+t1=$(now)
+seeded=$(count_files "$MAILDIR")
+[ "$seeded" = "$COUNT" ] || die "expected $COUNT files in $MAILDIR/new, found $seeded"
+SEED_SECS=$(elapsed "$t0" "$t1")
+say "seeded $COUNT messages into $MAILDIR/new: $(rate "$COUNT" "$SEED_SECS")"
+
+# Let Dovecot build its index now (STATUS over IMAPS) so that the job's timing does not include it.
+t0=$(now)
+status=$(printf 'a LOGIN %s %s\r\nb STATUS INBOX (MESSAGES UIDNEXT UIDVALIDITY)\r\nc LOGOUT\r\n' "$IMAP_USER" "$IMAP_PASSWORD" |
+  timeout 120 openssl s_client -quiet -connect "127.0.0.1:$IMAPS_PORT" -CAfile "$CERT" -verify_hostname localhost 2>/dev/null |
+  grep -a '^\* STATUS' | tr -d '\r') || true
+[ -n "$status" ] || die "IMAP STATUS over 127.0.0.1:$IMAPS_PORT failed (is Dovecot up? see $MAIL_ROOT/dovecot.log)"
+say "Dovecot indexed in $(elapsed "$t0" "$(now)") s: $status"
+
+# ---------------------------------------------------------------- (d) benchmark database
+sql -e "DROP DATABASE IF EXISTS \`$BENCH_DB_NAME\`; CREATE DATABASE \`$BENCH_DB_NAME\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci" \
+  || die "cannot recreate $BENCH_DB_NAME as $DB_USER (run scripts/services.sh for the grants)"
+say "recreated empty database $BENCH_DB_NAME"
+
+# ---------------------------------------------------------------- (e) run the job
+if [ "$SEED_ONLY" = 1 ]; then say "--seed-only: not running the job"; exit 0; fi
+if [ ! -f "$BENCH_JAR" ]; then
+  say "SKIPPED the job run: $BENCH_JAR not found. Build it with 'mvn -B -ntp -DskipTests package' (or set BENCH_JAR)."
+  say "The mailbox and $BENCH_DB_NAME are seeded; run the jar yourself with:"
+  printf '  env'; printf ' %q' "${JOB_ENV[@]}"; printf ' java %s -jar %s\n' "$BENCH_JAVA_OPTS" "$BENCH_JAR"
+  exit 0
+fi
+say "running: java $BENCH_JAVA_OPTS -jar $BENCH_JAR ${JOB_ARGS[*]:-}   (output: $LOG)"
+printf '%s\n' "${JOB_ENV[@]}" | sed 's/PASSWORD=.*/PASSWORD=***/; s/^/[bench]   /'
+t0=$(now)
+set +e
+# shellcheck disable=SC2086
+env "${JOB_ENV[@]}" java $BENCH_JAVA_OPTS -jar "$BENCH_JAR" "${JOB_ARGS[@]}" </dev/null >"$LOG" 2>&1
+rc=$?
+set -e
+JOB_SECS=$(elapsed "$t0" "$(now)")
+
+echo "---------------- last $BENCH_TAIL lines of $LOG"
+tail -n "$BENCH_TAIL" "$LOG"
+echo "----------------"
+left=$(count_files "$MAILDIR")
+say "job exit code $rc; INBOX left: $left of $COUNT"
+say "job wall time (JVM start included): $(rate "$((COUNT - left))" "$JOB_SECS") for the $((COUNT - left)) messages that left INBOX"
+for d in "$MAILDIR"/.Bounces*; do
+  [ -d "$d" ] && say "folder $(basename "$d" | sed 's/^\.//; s/\./\//g'): $(count_files "$d")"
+done
+for t in $(sql -e "SELECT table_name FROM information_schema.tables WHERE table_schema='$BENCH_DB_NAME' ORDER BY 1"); do
+  say "table $t: $(sql "$BENCH_DB_NAME" -e "SELECT COUNT(*) FROM \`$t\`") rows"
+done
+say "seeding rate: $(rate "$COUNT" "$SEED_SECS")"
+exit $rc
