@@ -1,0 +1,71 @@
+package io.bouncesweeper.parse;
+
+import io.bouncesweeper.domain.DeliveryRecord;
+import io.bouncesweeper.domain.RecordKind;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Abuse Reporting Format complaints (RFC 5965): a message/feedback-report part. The complaining
+ * recipient is Original-Rcpt-To when the report names it, else the To of the enclosed original.
+ */
+public final class ArfDecoder implements Decoder {
+    public static final String NAME = "ARF";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public boolean recognises(Mail mail) {
+        return mail.firstPart("message/feedback-report") != null;
+    }
+
+    @Override
+    public List<DeliveryRecord> decode(Mail mail) {
+        MimePart report = mail.firstPart("message/feedback-report");
+        MimeReader.Slice s = report.slice();
+        Headers fields = MimeReader.readHeaders(s.b(), s.off(), s.off() + s.len());
+        return complaints(mail, fields.get("Feedback-Type"), fields.getAll("Original-Rcpt-To"),
+                fields.get("Reporting-MTA"), fields.get("Arrival-Date"), fields.get("Source-IP"));
+    }
+
+    static List<DeliveryRecord> complaints(Mail mail, String feedbackType, List<String> rcptTo, String reportingMta,
+                                           String arrival, String sourceIp) {
+        Set<String> recipients = new LinkedHashSet<>();
+        for (String v : rcptTo) {
+            String a = Text.findAddress(v);
+            if (a != null) {
+                recipients.add(a);
+            }
+        }
+        MimePart original = mail.original();
+        if (recipients.isEmpty() && original != null) {
+            String a = Text.findAddress(original.headers().get("To"));
+            if (a != null) {
+                recipients.add(a);
+            }
+        }
+        if (recipients.isEmpty()) {
+            recipients.add(null); // a complaint about an unnamed recipient still counts against the message
+        }
+        String type = feedbackType == null ? "abuse" : feedbackType.trim().toLowerCase(Locale.ROOT);
+        List<DeliveryRecord> out = new ArrayList<>(recipients.size());
+        for (String r : recipients) {
+            out.add(DeliveryRecord.builder(RecordKind.COMPLAINT)
+                    .recipient(r)
+                    .feedbackType(type)
+                    .reportingMta(Text.afterType(reportingMta))
+                    .lastAttemptDate(arrival)
+                    .remoteMta(sourceIp == null ? null : sourceIp.trim())
+                    .decoder(NAME)
+                    .build());
+        }
+        return out;
+    }
+}

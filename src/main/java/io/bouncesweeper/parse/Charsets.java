@@ -1,0 +1,95 @@
+package io.bouncesweeper.parse;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Charset lookup that never fails. Mail carries names the JDK does not know ("unknown-8bit",
+ * "x-user-defined", typos); for those the bytes are read as UTF-8 when they are valid UTF-8 and
+ * as ISO-8859-1 otherwise, so no byte is ever lost or turned into an exception.
+ */
+final class Charsets {
+    private static final Map<String, Optional<Charset>> CACHE = new ConcurrentHashMap<>();
+    /** Bounds the cache: names come from untrusted mail. */
+    private static final int MAX_CACHED = 512;
+
+    private Charsets() {
+    }
+
+    static String decode(byte[] b, int off, int len, String charsetName) {
+        if (len <= 0) {
+            return "";
+        }
+        if (isAscii(b, off, len)) {
+            return new String(b, off, len, StandardCharsets.ISO_8859_1);
+        }
+        Charset cs = lookup(charsetName);
+        if (cs == null || cs == StandardCharsets.US_ASCII) {
+            return utf8OrLatin1(b, off, len);
+        }
+        try {
+            return new String(b, off, len, cs);
+        } catch (RuntimeException e) {
+            return utf8OrLatin1(b, off, len);
+        }
+    }
+
+    static String utf8OrLatin1(byte[] b, int off, int len) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(b, off, len)).toString();
+        } catch (CharacterCodingException e) {
+            return new String(b, off, len, StandardCharsets.ISO_8859_1);
+        }
+    }
+
+    static boolean isAscii(byte[] b, int off, int len) {
+        for (int i = off, end = off + len; i < end; i++) {
+            if (b[i] < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static Charset lookup(String name) {
+        if (name == null || name.isBlank() || name.length() > 64) {
+            return null;
+        }
+        String key = name.trim().toLowerCase(Locale.ROOT);
+        Optional<Charset> hit = CACHE.get(key);
+        if (hit != null) {
+            return hit.orElse(null);
+        }
+        Charset cs = null;
+        try {
+            cs = Charset.forName(alias(key));
+        } catch (RuntimeException e) {
+            // unknown or illegal name: fall back to UTF-8 / ISO-8859-1 guessing
+        }
+        if (CACHE.size() < MAX_CACHED) {
+            CACHE.put(key, Optional.ofNullable(cs));
+        }
+        return cs;
+    }
+
+    private static String alias(String key) {
+        return switch (key) {
+            case "utf8", "unicode-1-1-utf-8" -> "UTF-8";
+            case "ks_c_5601-1987", "ks_c_5601" -> "EUC-KR";
+            case "x-sjis", "shift-jis", "sjis" -> "Shift_JIS";
+            case "cp932", "ms932" -> "windows-31j";
+            case "gb2312", "x-gbk" -> "GBK";
+            default -> key;
+        };
+    }
+}

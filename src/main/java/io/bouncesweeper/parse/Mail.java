@@ -1,0 +1,129 @@
+package io.bouncesweeper.parse;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * One message after the MIME walk, with the views decoders ask for again and again: the
+ * notification text a human would read, report parts, the enclosed original message.
+ */
+public final class Mail {
+    /** Decoders scan at most this many characters of notification text. */
+    public static final int MAX_TEXT_CHARS = 256 * 1024;
+
+    private final MimePart root;
+    private final List<MimePart> parts;
+    private String subjectLower;
+    private String text;
+
+    public Mail(MimePart root) {
+        this.root = root;
+        this.parts = root.flatten();
+    }
+
+    public MimePart root() {
+        return root;
+    }
+
+    public Headers headers() {
+        return root.headers();
+    }
+
+    public String header(String name) {
+        return root.headers().get(name);
+    }
+
+    public String subject() {
+        String s = header("Subject");
+        return s == null ? "" : s;
+    }
+
+    public String subjectLower() {
+        if (subjectLower == null) {
+            subjectLower = subject().toLowerCase(Locale.ROOT);
+        }
+        return subjectLower;
+    }
+
+    public String from() {
+        String s = header("From");
+        return s == null ? "" : s;
+    }
+
+    /** All parts, depth first, parts inside enclosed messages included. */
+    public List<MimePart> parts() {
+        return parts;
+    }
+
+    public MimePart firstPart(String mimeType) {
+        for (MimePart p : parts) {
+            if (p.mimeType().equals(mimeType)) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    public List<MimePart> partsOf(String... mimeTypes) {
+        List<MimePart> out = new ArrayList<>(1);
+        for (MimePart p : parts) {
+            for (String t : mimeTypes) {
+                if (p.mimeType().equals(t)) {
+                    out.add(p);
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The enclosed original message (message/rfc822 or text/rfc822-headers) closest to the top, or null. */
+    public MimePart original() {
+        for (MimePart p : parts) {
+            if (p != root && p.enclosed() != null) {
+                return p.enclosed();
+            }
+        }
+        return root.enclosed();
+    }
+
+    /**
+     * The human-readable notification: text parts outside enclosed messages, joined. For a single
+     * part mail this includes any inline copy of the original; decoders cut it at their markers.
+     */
+    public String text() {
+        if (text == null) {
+            StringBuilder b = new StringBuilder();
+            collectText(root, b, true);
+            if (b.length() == 0) {
+                collectText(root, b, false);
+            }
+            text = b.length() > MAX_TEXT_CHARS ? b.substring(0, MAX_TEXT_CHARS) : b.toString();
+        }
+        return text;
+    }
+
+    private static void collectText(MimePart p, StringBuilder b, boolean plainOnly) {
+        if (b.length() > MAX_TEXT_CHARS) {
+            return;
+        }
+        String t = p.mimeType();
+        if (p.children().isEmpty()) {
+            boolean take = t.equals("text/plain") || (!plainOnly && t.equals("text/html"));
+            if (take && p.enclosed() == null) {
+                String body = p.text();
+                b.append(t.equals("text/html") ? Html.toText(body) : body).append('\n');
+            }
+            return;
+        }
+        boolean alternative = t.equals("multipart/alternative");
+        for (MimePart c : p.children()) {
+            int before = b.length();
+            collectText(c, b, plainOnly);
+            if (alternative && b.length() > before) {
+                return; // one rendering of the same text is enough
+            }
+        }
+    }
+}

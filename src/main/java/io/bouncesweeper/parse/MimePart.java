@@ -1,0 +1,90 @@
+package io.bouncesweeper.parse;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One MIME entity after a bounded walk. The body is kept as a slice of the input when no
+ * transfer decoding was needed, so walking a message copies almost nothing. A multipart holds its
+ * children; a message/rfc822 or text/rfc822-headers part holds the enclosed message.
+ */
+public final class MimePart {
+    private final Headers headers;
+    private final ContentType contentType;
+    private final byte[] body;
+    private final int bodyOffset;
+    private final int bodyLength;
+    final List<MimePart> children = new ArrayList<>(0);
+    MimePart enclosed;
+    private String text;
+
+    MimePart(Headers headers, ContentType contentType, byte[] body, int bodyOffset, int bodyLength) {
+        this.headers = headers;
+        this.contentType = contentType;
+        this.body = body;
+        this.bodyOffset = bodyOffset;
+        this.bodyLength = bodyLength;
+    }
+
+    public Headers headers() {
+        return headers;
+    }
+
+    public ContentType contentType() {
+        return contentType;
+    }
+
+    public String mimeType() {
+        return contentType.mimeType();
+    }
+
+    public List<MimePart> children() {
+        return children;
+    }
+
+    /** The message inside a message/rfc822 (or its headers only, for text/rfc822-headers); may be null. */
+    public MimePart enclosed() {
+        return enclosed;
+    }
+
+    MimeReader.Slice slice() {
+        return new MimeReader.Slice(body, bodyOffset, bodyLength);
+    }
+
+    /** The decoded body bytes (a copy). */
+    public byte[] bodyBytes() {
+        return java.util.Arrays.copyOfRange(body, bodyOffset, bodyOffset + bodyLength);
+    }
+
+    public int bodyLength() {
+        return bodyLength;
+    }
+
+    /** The decoded body as text in its declared charset; computed once and cached. */
+    public String text() {
+        String t = text;
+        if (t == null) {
+            t = Charsets.decode(body, bodyOffset, bodyLength, contentType.charset());
+            text = t;
+        }
+        return t;
+    }
+
+    /** Depth-first list of this part and every part below it, enclosed messages included. */
+    public List<MimePart> flatten() {
+        List<MimePart> out = new ArrayList<>();
+        collect(this, out);
+        return out;
+    }
+
+    private static void collect(MimePart p, List<MimePart> out) {
+        // iterative over siblings, recursive only as deep as the reader allowed (MAX_DEPTH)
+        out.add(p);
+        for (MimePart c : p.children) {
+            collect(c, out);
+        }
+        if (p.enclosed != null) {
+            collect(p.enclosed, out);
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package io.bouncesweeper.parse;
+
+import io.bouncesweeper.domain.DeliveryRecord;
+import io.bouncesweeper.domain.RecordKind;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Standard delivery status notifications (RFC 3464): one record per recipient group of each
+ * message/delivery-status part. MTA decoders that produce standard reports reuse
+ * {@link #records} and add what their human-readable part knows beyond it.
+ */
+public final class Rfc3464Decoder implements Decoder {
+    public static final String NAME = "RFC3464";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public boolean recognises(Mail mail) {
+        return !mail.partsOf("message/delivery-status", "message/global-delivery-status").isEmpty();
+    }
+
+    @Override
+    public List<DeliveryRecord> decode(Mail mail) {
+        return records(mail, NAME);
+    }
+
+    public static List<DeliveryRecord> records(Mail mail, String decoder) {
+        List<DeliveryRecord> out = new ArrayList<>();
+        for (MimePart part : mail.partsOf("message/delivery-status", "message/global-delivery-status")) {
+            DeliveryStatus ds = DeliveryStatus.parse(part);
+            String reportingMta = Text.afterType(ds.perMessage().get("Reporting-MTA"));
+            for (Headers r : ds.perRecipient()) {
+                DeliveryRecord rec = record(r, ds.perMessage(), reportingMta, decoder);
+                if (rec != null) {
+                    out.add(rec);
+                }
+            }
+            if (!out.isEmpty()) {
+                break; // a second report part is the original's, forwarded along
+            }
+        }
+        return out;
+    }
+
+    private static DeliveryRecord record(Headers r, Headers perMessage, String reportingMta, String decoder) {
+        String finalRcpt = address(r.get("Final-Recipient"));
+        String origRcpt = address(r.get("Original-Recipient"));
+        if (finalRcpt == null && origRcpt == null) {
+            finalRcpt = address(r.get("X-Actual-Recipient"));
+            if (finalRcpt == null) {
+                return null;
+            }
+        }
+        String action = lower(r.get("Action"));
+        String diagnostic = Text.afterType(firstNonNull(r.get("Diagnostic-Code"), perMessage.get("Diagnostic-Code")));
+        diagnostic = Text.squash(diagnostic);
+        String status = Text.statusField(firstNonNull(r.get("Status"), perMessage.get("Status")));
+        String fromDiagnostic = Text.findStatus(diagnostic);
+        if (fromDiagnostic != null && (status == null || (isGeneric(status) && !isGeneric(fromDiagnostic)
+                && status.charAt(0) == fromDiagnostic.charAt(0)))) {
+            status = fromDiagnostic;
+        }
+        RecordKind kind = kindOf(action, status);
+        return DeliveryRecord.builder(kind)
+                .recipient(finalRcpt != null ? finalRcpt : origRcpt)
+                .originalRecipient(origRcpt)
+                .action(action)
+                .status(status)
+                .replyCode(Text.findReplyCode(diagnostic))
+                .diagnostic(diagnostic)
+                .remoteMta(Text.afterType(r.get("Remote-MTA")))
+                .reportingMta(reportingMta)
+                .lastAttemptDate(r.get("Last-Attempt-Date"))
+                .smtpCommand(Text.smtpCommand(diagnostic))
+                .decoder(decoder)
+                .build();
+    }
+
+    static RecordKind kindOf(String action, String status) {
+        if (action != null) {
+            if (action.startsWith("deliver") || action.startsWith("relay") || action.startsWith("expand")) {
+                return RecordKind.DELIVERED;
+            }
+            if (action.startsWith("fail") || action.startsWith("delay")) {
+                return RecordKind.BOUNCE;
+            }
+        }
+        return status != null && status.startsWith("2.") ? RecordKind.DELIVERED : RecordKind.BOUNCE;
+    }
+
+    static boolean isGeneric(String status) {
+        return status.endsWith(".0.0");
+    }
+
+    /** The address in a recipient field; a pipe, file or bare local part is no address. */
+    static String address(String field) {
+        if (field == null) {
+            return null;
+        }
+        String v = Text.afterType(field);
+        return Text.findAddress(v);
+    }
+
+    private static String lower(String s) {
+        return s == null ? null : s.trim().toLowerCase(Locale.ROOT);
+    }
+
+    private static String firstNonNull(String a, String b) {
+        return a != null ? a : b;
+    }
+}

@@ -1,0 +1,240 @@
+package io.bouncesweeper.parse;
+
+import java.util.Locale;
+
+/**
+ * Small scanners over diagnostic text: enhanced status codes, SMTP reply codes, addresses and the
+ * SMTP command a server refused. Hand-written loops rather than regexes: they run on every
+ * message and must stay linear whatever the input.
+ */
+public final class Text {
+    private Text() {
+    }
+
+    /** The first enhanced status code (class 2, 4 or 5, e.g. {@code 5.1.1}) standing alone in {@code s}. */
+    public static String findStatus(String s) {
+        if (s == null) {
+            return null;
+        }
+        int n = s.length();
+        for (int i = s.indexOf('.'); i > 0; i = s.indexOf('.', i + 1)) {
+            char c = s.charAt(i - 1);
+            if (c != '2' && c != '4' && c != '5') {
+                continue;
+            }
+            if (i >= 2 && (isDigit(s.charAt(i - 2)) || s.charAt(i - 2) == '.')) {
+                continue;
+            }
+            int j = i + 1;
+            int d1 = digits(s, j, 3);
+            if (d1 == 0 || j + d1 >= n || s.charAt(j + d1) != '.') {
+                continue;
+            }
+            int k = j + d1 + 1;
+            int d2 = digits(s, k, 3);
+            if (d2 == 0) {
+                continue;
+            }
+            int e = k + d2;
+            if (e < n && (isDigit(s.charAt(e)) || (s.charAt(e) == '.' && e + 1 < n && isDigit(s.charAt(e + 1))))) {
+                continue; // an IP address or version number, not a status
+            }
+            return s.substring(i - 1, e);
+        }
+        return null;
+    }
+
+    /** A status as written in a Status: field ("5.1.1 (user unknown)" → 5.1.1); null if none. */
+    public static String statusField(String s) {
+        if (s == null) {
+            return null;
+        }
+        String t = s.trim();
+        String st = findStatus(t);
+        return st != null && t.startsWith(st) ? st : null;
+    }
+
+    /** A reply code at the very start of {@code s} ("550 ...", "550-5.7.1 ..."), else null. */
+    public static String leadingReplyCode(String s) {
+        if (s == null) {
+            return null;
+        }
+        int i = 0, n = s.length();
+        while (i < n && (s.charAt(i) == ' ' || s.charAt(i) == '\t' || s.charAt(i) == '<' || s.charAt(i) == '#'
+                || s.charAt(i) == '"' || s.charAt(i) == '(')) {
+            i++;
+        }
+        return replyCodeAt(s, i);
+    }
+
+    /** The reply code the remote server gave: leading, or after "said:" / "reply:" / "response:". */
+    public static String findReplyCode(String s) {
+        if (s == null) {
+            return null;
+        }
+        String lead = leadingReplyCode(s);
+        if (lead != null) {
+            return lead;
+        }
+        String lower = s.toLowerCase(Locale.ROOT);
+        for (String marker : new String[] {"said:", "said :", "reply:", "response:", "responded:", "error:", "answer:",
+                "replied:", "message:", "diagnostic-code:", "smtp;"}) {
+            int at = lower.indexOf(marker);
+            while (at >= 0) {
+                String code = leadingReplyCode(s.substring(at + marker.length(), Math.min(n(s), at + marker.length() + 12)));
+                if (code != null) {
+                    return code;
+                }
+                at = lower.indexOf(marker, at + 1);
+            }
+        }
+        return null;
+    }
+
+    private static int n(String s) {
+        return s.length();
+    }
+
+    /** "550 " / "550-" / "550" at end, with class 2, 4 or 5. */
+    static String replyCodeAt(String s, int i) {
+        int n = s.length();
+        if (i + 3 > n) {
+            return null;
+        }
+        char a = s.charAt(i), b = s.charAt(i + 1), c = s.charAt(i + 2);
+        if ((a != '2' && a != '4' && a != '5') || !isDigit(b) || !isDigit(c) || b > '5') {
+            return null;
+        }
+        if (i + 3 < n) {
+            char d = s.charAt(i + 3);
+            if (d != ' ' && d != '-' && d != '\t' && d != '\r' && d != '\n' && d != ',' && d != ':' && d != ')'
+                    && d != '"') {
+                return null;
+            }
+        }
+        return s.substring(i, i + 3);
+    }
+
+    /** The first e-mail address in {@code s}, without angle brackets or quotes; null if none. */
+    public static String findAddress(String s) {
+        if (s == null) {
+            return null;
+        }
+        int at = s.indexOf('@');
+        while (at >= 0) {
+            String a = addressAround(s, at);
+            if (a != null) {
+                return a;
+            }
+            at = s.indexOf('@', at + 1);
+        }
+        return null;
+    }
+
+    /** The address whose '@' is at {@code at}, or null if either side is empty. */
+    public static String addressAround(String s, int at) {
+        int start = at;
+        while (start > 0 && isLocalChar(s.charAt(start - 1))) start--;
+        int end = at + 1;
+        while (end < s.length() && isDomainChar(s.charAt(end))) end++;
+        while (end > at + 1 && (s.charAt(end - 1) == '.' || s.charAt(end - 1) == '-')) end--;
+        if (start == at || end == at + 1) {
+            return null;
+        }
+        String local = s.substring(start, at);
+        // a quoted local part: "..."@domain
+        if (start > 0 && s.charAt(start - 1) == '"' && local.isEmpty()) {
+            return null;
+        }
+        String domain = s.substring(at + 1, end);
+        if (domain.indexOf('.') < 0 && !domain.startsWith("[")) {
+            if (!domain.equalsIgnoreCase("localhost") && domain.length() < 2) {
+                return null;
+            }
+        }
+        while (!local.isEmpty() && local.charAt(0) == '.') local = local.substring(1);
+        if (local.isEmpty()) {
+            return null;
+        }
+        return local + "@" + domain;
+    }
+
+    private static boolean isLocalChar(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || isDigit(c) || "!#$%&'*+-/=?^_`{|}~.".indexOf(c) >= 0
+                || c > 127 && Character.isLetterOrDigit(c);
+    }
+
+    private static boolean isDomainChar(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || isDigit(c) || c == '.' || c == '-' || c == '['
+                || c == ']' || c == '_' || c > 127 && Character.isLetterOrDigit(c);
+    }
+
+    /** The SMTP command a diagnostic names as refused ("in reply to RCPT TO command"), or null. */
+    public static String smtpCommand(String s) {
+        if (s == null) {
+            return null;
+        }
+        String l = s.toLowerCase(Locale.ROOT);
+        int at = l.indexOf("in reply to ");
+        if (at < 0) at = l.indexOf("after ");
+        if (at < 0) at = l.indexOf("in response to ");
+        if (at < 0) at = l.indexOf("during ");
+        if (at < 0) {
+            if (l.contains("while connecting") || l.contains("connection refused") || l.contains("connect to")) {
+                return "CONNECT";
+            }
+            return null;
+        }
+        String rest = l.substring(at, Math.min(l.length(), at + 40));
+        if (rest.contains("rcpt")) return "RCPT";
+        if (rest.contains("mail from") || rest.contains("mail command")) return "MAIL";
+        if (rest.contains("data") || rest.contains("end of") || rest.contains("message")) return "DATA";
+        if (rest.contains("ehlo")) return "EHLO";
+        if (rest.contains("helo")) return "HELO";
+        if (rest.contains("starttls")) return "STARTTLS";
+        if (rest.contains("connect") || rest.contains("greeting") || rest.contains("banner")) return "CONNECT";
+        return null;
+    }
+
+    /** Collapses runs of whitespace to one space and trims. */
+    public static String squash(String s) {
+        if (s == null) {
+            return null;
+        }
+        StringBuilder b = new StringBuilder(s.length());
+        boolean space = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+                space = b.length() > 0;
+            } else {
+                if (space) b.append(' ');
+                space = false;
+                b.append(c);
+            }
+        }
+        return b.toString();
+    }
+
+    /** Text after an RFC 3464 type prefix ("rfc822; a@b" → "a@b", "smtp; 550 ..." → "550 ..."). */
+    public static String afterType(String v) {
+        if (v == null) {
+            return null;
+        }
+        int semi = v.indexOf(';');
+        if (semi > 0 && semi < 20 && v.substring(0, semi).indexOf(' ') < 0) {
+            return v.substring(semi + 1).trim();
+        }
+        return v.trim();
+    }
+
+    static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static int digits(String s, int from, int max) {
+        int k = 0;
+        while (from + k < s.length() && k <= max && isDigit(s.charAt(from + k))) k++;
+        return k > max ? 0 : k;
+    }
+}

@@ -1,0 +1,153 @@
+package io.bouncesweeper.parse;
+
+import io.bouncesweeper.domain.DeliveryRecord;
+import io.bouncesweeper.domain.ParseOutcome;
+import io.bouncesweeper.domain.ParsedMessage;
+import io.bouncesweeper.domain.RecordKind;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.time.Instant;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class DefaultBounceParserTest {
+    private final BounceParser parser = new DefaultBounceParser();
+
+    private ParsedMessage parse(String fixture) {
+        return parser.parse(Fixtures.bytes(fixture));
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "dsn-421-4.7.0-try-again-later.eml,        421, 4.7.0, delayed",
+            "dsn-450-4.2.1-mailbox-unavailable.eml,    450, 4.2.1, delayed",
+            "dsn-451-4.3.0-local-error.eml,            451, 4.3.0, delayed",
+            "dsn-452-4.2.2-mailbox-full.eml,           452, 4.2.2, delayed",
+            "dsn-550-5.1.1-user-unknown.eml,           550, 5.1.1, failed",
+            "dsn-550-5.2.1-mailbox-disabled.eml,       550, 5.2.1, failed",
+            "dsn-550-5.7.1-rejected-policy.eml,        550, 5.7.1, failed",
+            "dsn-551-5.1.6-user-moved.eml,             551, 5.1.6, failed",
+            "dsn-552-5.2.3-message-too-large.eml,      552, 5.2.3, failed",
+            "dsn-552-5.3.4-message-too-big-for-system.eml, 552, 5.3.4, failed",
+            "dsn-553-5.1.3-bad-address-syntax.eml,     553, 5.1.3, failed",
+            "dsn-554-5.7.9-message-not-accepted.eml,   554, 5.7.9, failed",
+    })
+    void readsStandardReports(String fixture, String reply, String status, String action) {
+        ParsedMessage m = parse(fixture);
+        assertEquals(ParseOutcome.PARSED, m.outcome());
+        assertEquals(1, m.records().size());
+        DeliveryRecord r = m.records().get(0);
+        assertEquals(RecordKind.BOUNCE, r.kind());
+        assertEquals("alice@example.net", r.recipient());
+        assertEquals("alice@example.net", r.originalRecipient());
+        assertEquals(status, r.status());
+        assertEquals(reply, r.replyCode());
+        assertEquals(action, r.action());
+        assertEquals("mx.example.net", r.remoteMta());
+        assertEquals("mta1.bouncesweeper.test", r.reportingMta());
+        assertEquals("Fri, 27 Nov 2026 21:00:05 +0000", r.lastAttemptDate());
+        assertTrue(r.diagnostic().startsWith(reply + " " + status), r.diagnostic());
+        assertEquals("RFC3464", r.decoder());
+        assertEquals("<20261127210005.4AB12C0011@mta1.bouncesweeper.test>", m.messageId());
+        assertEquals(Instant.parse("2026-11-27T21:00:05Z"), m.date());
+        assertEquals("spring-2026", m.original().headers().get("X-Campaign-Id"));
+        assertEquals("<news.bouncesweeper.test>", m.original().headers().get("List-Id"));
+        assertEquals("Frühlings news", m.original().headers().get("Subject"));
+        assertTrue(m.original().messageId().startsWith("<campaign-spring-2026-"));
+    }
+
+    @Test
+    void multiRecipientReportGivesOneRecordEach() {
+        ParsedMessage m = parse("dsn-550-5.1.1-multi-recipient.eml");
+        assertEquals(List.of("alice@example.net", "Bob@Example.net", "carol@example.org"),
+                m.records().stream().map(DeliveryRecord::recipient).toList());
+        assertTrue(m.records().stream().allMatch(r -> "5.1.1".equals(r.status()) && "550".equals(r.replyCode())));
+    }
+
+    @Test
+    void gmailMultilineReplyKeepsCodeAndText() {
+        ParsedMessage m = parse("gmail-550-5.7.1-spam.eml");
+        DeliveryRecord r = m.records().get(0);
+        assertEquals("dave@gmail.com", r.recipient());
+        assertEquals("5.7.1", r.status());
+        assertEquals("550", r.replyCode());
+        assertTrue(r.diagnostic().contains("likely unsolicited mail"));
+        assertEquals("googlemail.com", r.reportingMta());
+        assertEquals("weekly-48", m.original().headers().get("X-Campaign-Id"));
+        assertEquals("<news-42@bouncesweeper.test>", m.original().messageId());
+    }
+
+    @Test
+    void microsoftBannedIp() {
+        ParsedMessage m = parse("microsoft-550-5.7.606-banned-ip.eml");
+        DeliveryRecord r = m.records().get(0);
+        assertEquals("erin@contoso.example", r.recipient());
+        assertEquals("5.7.606", r.status());
+        assertEquals("550", r.replyCode());
+        assertTrue(r.diagnostic().contains("banned sending IP"));
+        assertEquals("sub-77", m.original().headers().get("X-Subscriber-Id"));
+    }
+
+    @Test
+    void arfComplaint() {
+        ParsedMessage m = parse("arf-abuse-complaint.eml");
+        assertEquals(ParseOutcome.PARSED, m.outcome());
+        DeliveryRecord r = m.records().get(0);
+        assertEquals(RecordKind.COMPLAINT, r.kind());
+        assertEquals("frank@mail.example", r.recipient());
+        assertEquals("abuse", r.feedbackType());
+        assertEquals("weekly-48", m.original().headers().get("X-Campaign-Id"));
+    }
+
+    @Test
+    void autoReplyNamesItsSender() {
+        ParsedMessage m = parse("autoreply-out-of-office.eml");
+        assertEquals(ParseOutcome.PARSED, m.outcome());
+        DeliveryRecord r = m.records().get(0);
+        assertEquals(RecordKind.AUTOREPLY, r.kind());
+        assertEquals("grace@example.com", r.recipient());
+    }
+
+    @Test
+    void ordinaryMailIsNotAReport() {
+        ParsedMessage m = parse("not-a-report-human-reply.eml");
+        assertEquals(ParseOutcome.NOT_A_REPORT, m.outcome());
+        assertTrue(m.records().isEmpty());
+        assertNull(m.error());
+    }
+
+    @Test
+    void garbageIsUnparsedWithAReason() {
+        ParsedMessage m = parse("garbage.eml");
+        assertEquals(ParseOutcome.UNPARSED, m.outcome());
+        assertNotNull(m.error());
+    }
+
+    @Test
+    void truncatedBounceIsUnparsed() {
+        ParsedMessage m = parse("dsn-truncated-before-report.eml");
+        assertEquals(ParseOutcome.UNPARSED, m.outcome(), String.valueOf(m.records()));
+        assertNotNull(m.error());
+    }
+
+    @Test
+    void emptyAndNullInputAreUnparsed() {
+        assertEquals(ParseOutcome.UNPARSED, parser.parse(new byte[0]).outcome());
+        assertEquals(ParseOutcome.UNPARSED, parser.parse(null).outcome());
+    }
+
+    @Test
+    void mboxYieldsRecordsOfAllMessagesInOrder() {
+        ParsedMessage m = parse("mbox-three-bounces.mbox");
+        assertEquals(ParseOutcome.PARSED, m.outcome());
+        assertEquals(List.of("5.1.1", "4.2.2", "5.1.1", "5.1.1", "5.1.1"),
+                m.records().stream().map(DeliveryRecord::status).toList());
+        assertEquals("<20261127210005.4AB12C0011@mta1.bouncesweeper.test>", m.messageId());
+    }
+}
