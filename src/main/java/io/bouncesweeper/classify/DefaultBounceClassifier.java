@@ -1,0 +1,168 @@
+package io.bouncesweeper.classify;
+
+import io.bouncesweeper.domain.BounceClass;
+import io.bouncesweeper.domain.Classification;
+import io.bouncesweeper.domain.DeliveryRecord;
+import io.bouncesweeper.domain.OperatorAction;
+import io.bouncesweeper.domain.Reason;
+import io.bouncesweeper.domain.RecordKind;
+
+import java.util.Locale;
+
+/**
+ * Classifies records by tables loaded once from {@code classify/*.tsv} (see {@link TableSource}).
+ *
+ * <p>Decision order, first answer wins:
+ * <ol>
+ *   <li>the record's kind: delivered, complaint and auto-reply are no bounces;</li>
+ *   <li>the parser's reason hint, read from the mail's structure (e.g. a queue timeout);</li>
+ *   <li>the provider table, for records from a known provider's servers;</li>
+ *   <li>the phrase lists, over the diagnostic text;</li>
+ *   <li>the status table, by the enhanced status code (the record's, or one found in the text);</li>
+ *   <li>the reply-code fallbacks;</li>
+ *   <li>undefined.</li>
+ * </ol>
+ * Texts come before codes because servers reuse one code for many causes (5.7.1, 5.0.0, 550)
+ * while their words say which. Hard or soft follows the reason (reasons.tsv), and a 4xx code is
+ * always soft.
+ *
+ * <p>Immutable after construction: safe for any number of threads.
+ */
+public final class DefaultBounceClassifier implements BounceClassifier {
+
+    private final ReasonProfiles profiles;
+    private final StatusTable statuses;
+    private final ProviderTable providers;
+    private final PhraseTable phrases;
+
+    /** The built-in tables. */
+    public DefaultBounceClassifier() {
+        this(TableSource.builtIn());
+    }
+
+    /**
+     * Tables from the given source, e.g. {@code TableSource.withOverrides(Path.of("/etc/bounce-sweeper/classify"))}.
+     *
+     * @throws IllegalArgumentException naming table and line when a table is malformed
+     */
+    public DefaultBounceClassifier(TableSource source) {
+        profiles = new ReasonProfiles(source.read(ReasonProfiles.TABLE));
+        statuses = new StatusTable(source.read(StatusTable.TABLE));
+        providers = new ProviderTable(source.read(ProviderTable.RULES), source.read(ProviderTable.HOSTS));
+        phrases = new PhraseTable(source.read(PhraseTable.TABLE), profiles);
+    }
+
+    @Override
+    public Classification classify(DeliveryRecord record) {
+        try {
+            return decide(record);
+        } catch (RuntimeException e) {
+            // never throw into the batch: an unclassifiable record is stored as undefined, with why
+            return new Classification(BounceClass.SOFT, Reason.UNDEFINED, OperatorAction.RETRY, null,
+                    "error:" + e.getClass().getSimpleName());
+        }
+    }
+
+    private Classification decide(DeliveryRecord record) {
+        RecordKind kind = record == null || record.kind() == null ? RecordKind.BOUNCE : record.kind();
+        switch (kind) {
+            case DELIVERED:
+                return nonBounce(Reason.DELIVERED, validStatus(record.status(), true), "kind:delivered");
+            case COMPLAINT:
+                return nonBounce(Reason.FEEDBACK, null, "kind:complaint");
+            case AUTOREPLY:
+                return nonBounce(Reason.VACATION, null, "kind:autoreply");
+            default:
+                break;
+        }
+        String text = DiagnosticText.normalise(record.diagnostic());
+        String status = validStatus(record.status(), false);
+        boolean statusFromText = false;
+        if (status == null || isGeneric(status)) {
+            String found = DiagnosticText.findStatus(text);
+            if (found != null && (status == null || found.charAt(0) == status.charAt(0))) {
+                status = found;
+                statusFromText = true;
+            }
+        }
+        String reply = validReply(record.replyCode());
+        if (reply == null) {
+            reply = DiagnosticText.leadingReplyCode(text);
+        }
+
+        Verdict v = hint(record.reasonHint());
+        if (v == null) {
+            v = providers.match(record, reply, status, text);
+        }
+        if (v == null && !text.isEmpty()) {
+            v = phrases.match(text);
+        }
+        if (v == null && status != null) {
+            v = statuses.byStatus(reply, status);
+        }
+        if (v == null) {
+            v = statuses.byReplyCode(reply);
+        }
+        if (v == null) {
+            v = new Verdict(Reason.UNDEFINED, null, "undefined");
+        }
+
+        ReasonProfile profile = profiles.of(v.reason());
+        char codeClass = status != null ? status.charAt(0) : reply != null ? reply.charAt(0) : '?';
+        BounceClass bounceClass = profile.bounceClass(codeClass);
+        if (bounceClass == BounceClass.NONE) {
+            bounceClass = BounceClass.SOFT; // a bounce record is a failure even when a rule named a non-failure reason
+        }
+        String effectiveStatus = status != null ? status : profile.statusFor(codeClass);
+        OperatorAction action = v.action() != null ? v.action() : profile.action();
+        String rule = statusFromText && v.rule().startsWith("status:") ? v.rule() + "(text)" : v.rule();
+        return new Classification(bounceClass, v.reason(), action, effectiveStatus, rule);
+    }
+
+    private Classification nonBounce(Reason reason, String status, String rule) {
+        ReasonProfile profile = profiles.of(reason);
+        return new Classification(BounceClass.NONE, reason, profile.action(),
+                status != null ? status : profile.statusFor('?'), rule);
+    }
+
+    private static Verdict hint(String reasonHint) {
+        if (reasonHint == null || reasonHint.isBlank()) {
+            return null;
+        }
+        try {
+            Reason reason = Reason.ofCode(reasonHint);
+            return reason == Reason.UNDEFINED ? null : new Verdict(reason, null, "hint:" + reason.code());
+        } catch (IllegalArgumentException unknownWord) {
+            return null; // a parser word we do not know is no evidence
+        }
+    }
+
+    /** X.0.0 says only "failed": a more specific code in the text is worth more. */
+    private static boolean isGeneric(String status) {
+        return status.endsWith(".0.0");
+    }
+
+    private static String validStatus(String raw, boolean allowSuccess) {
+        if (raw == null) {
+            return null;
+        }
+        String s = raw.trim();
+        String found = DiagnosticText.findStatus(s);
+        if (found != null && found.length() == s.length()) {
+            return found;
+        }
+        if (allowSuccess && s.length() >= 5 && s.charAt(0) == '2' && s.charAt(1) == '.') {
+            return s;
+        }
+        return found; // "5.1.1 (bad destination mailbox)" and similar decorations
+    }
+
+    private static String validReply(String raw) {
+        if (raw == null) {
+            return null;
+        }
+        String s = raw.trim();
+        return s.length() == 3 && (s.charAt(0) == '4' || s.charAt(0) == '5' || s.charAt(0) == '2')
+                && Character.isDigit(s.charAt(1)) && Character.isDigit(s.charAt(2)) ? s.toLowerCase(Locale.ROOT) : null;
+    }
+}

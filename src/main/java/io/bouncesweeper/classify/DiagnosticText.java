@@ -1,0 +1,81 @@
+package io.bouncesweeper.classify;
+
+/**
+ * The diagnostic as the rules see it: lower case, runs of white space (folded header lines, CRLF)
+ * collapsed to one space, so a phrase matches however the server wrapped it.
+ */
+final class DiagnosticText {
+    private DiagnosticText() {
+    }
+
+    static String normalise(String text) {
+        if (text == null) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder(text.length());
+        boolean space = false;
+        for (int i = 0, n = text.length(); i < n; i++) {
+            char c = text.charAt(i);
+            if (c <= ' ' || c == '\u00a0') {
+                space = sb.length() > 0;
+                continue;
+            }
+            if (space) {
+                sb.append(' ');
+                space = false;
+            }
+            sb.append(c < 128 ? (c >= 'A' && c <= 'Z' ? (char) (c + 32) : c) : Character.toLowerCase(c));
+        }
+        return sb.toString();
+    }
+
+    /** First enhanced status code (d.d{1,3}.d{1,3}, class 4 or 5) standing alone in the text, or null. */
+    static String findStatus(String text) {
+        for (int i = 0, n = text.length(); i + 4 < n; i++) {
+            char c = text.charAt(i);
+            if ((c == '4' || c == '5') && text.charAt(i + 1) == '.' && (i == 0 || !isCodeChar(text.charAt(i - 1)))) {
+                int j = digits(text, i + 2);
+                if (j > i + 2 && j - (i + 2) <= 3 && j < n && text.charAt(j) == '.') {
+                    int k = digits(text, j + 1);
+                    if (k > j + 1 && k - (j + 1) <= 3 && endsCode(text, k)) {
+                        return text.substring(i, k);
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /** A reply code opening the text ("550 ...", "550-...", "550"), or null. */
+    static String leadingReplyCode(String text) {
+        if (text.length() >= 3 && isReplyDigits(text, 0)
+                && (text.length() == 3 || text.charAt(3) == ' ' || text.charAt(3) == '-')) {
+            return text.substring(0, 3);
+        }
+        return null;
+    }
+
+    private static boolean isReplyDigits(String s, int i) {
+        char a = s.charAt(i);
+        return (a == '4' || a == '5' || a == '2') && Character.isDigit(s.charAt(i + 1)) && Character.isDigit(s.charAt(i + 2));
+    }
+
+    private static int digits(String s, int i) {
+        while (i < s.length() && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+            i++;
+        }
+        return i;
+    }
+
+    /** A code ends at the end of the text, before a non-code character or before a full stop ending a sentence. */
+    private static boolean endsCode(String s, int k) {
+        if (k == s.length() || !isCodeChar(s.charAt(k))) {
+            return true;
+        }
+        return s.charAt(k) == '.' && (k + 1 == s.length() || !Character.isDigit(s.charAt(k + 1)));
+    }
+
+    private static boolean isCodeChar(char c) {
+        return (c >= '0' && c <= '9') || c == '.';
+    }
+}

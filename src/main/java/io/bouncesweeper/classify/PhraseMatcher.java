@@ -1,0 +1,111 @@
+package io.bouncesweeper.classify;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Finds which of many phrases occur in a text in one pass (Aho–Corasick), so adding phrases does
+ * not slow classification down. Built once, read-only afterwards: safe for concurrent use.
+ *
+ * @param <T> what a phrase stands for
+ */
+final class PhraseMatcher<T> {
+
+    /** Reports each phrase found; the matcher calls it once per occurrence. */
+    interface Hits<T> {
+        void found(T value);
+    }
+
+    // Node i: transitions labels[i] (sorted) -> targets[i]; fail link; values ending here (own and via fail links)
+    private final char[][] labels;
+    private final int[][] targets;
+    private final int[] fail;
+    private final Object[][] outputs;
+
+    PhraseMatcher(Map<String, T> phrases) {
+        List<Map<Character, Integer>> edges = new ArrayList<>();
+        List<List<Object>> out = new ArrayList<>();
+        edges.add(new HashMap<>());
+        out.add(new ArrayList<>());
+        for (Map.Entry<String, T> e : phrases.entrySet()) {
+            int node = 0;
+            for (char c : e.getKey().toCharArray()) {
+                Integer next = edges.get(node).get(c);
+                if (next == null) {
+                    next = edges.size();
+                    edges.get(node).put(c, next);
+                    edges.add(new HashMap<>());
+                    out.add(new ArrayList<>());
+                }
+                node = next;
+            }
+            out.get(node).add(e.getValue());
+        }
+        int n = edges.size();
+        labels = new char[n][];
+        targets = new int[n][];
+        for (int i = 0; i < n; i++) {
+            char[] keys = new char[edges.get(i).size()];
+            int k = 0;
+            for (char c : edges.get(i).keySet()) {
+                keys[k++] = c;
+            }
+            Arrays.sort(keys);
+            int[] to = new int[keys.length];
+            for (int j = 0; j < keys.length; j++) {
+                to[j] = edges.get(i).get(keys[j]);
+            }
+            labels[i] = keys;
+            targets[i] = to;
+        }
+        fail = new int[n];
+        ArrayDeque<Integer> queue = new ArrayDeque<>();
+        for (int child : targets[0]) {
+            queue.add(child);
+        }
+        while (!queue.isEmpty()) {
+            int node = queue.poll();
+            for (int j = 0; j < labels[node].length; j++) {
+                char c = labels[node][j];
+                int child = targets[node][j];
+                int f = fail[node];
+                while (f != 0 && step(f, c) < 0) {
+                    f = fail[f];
+                }
+                int s = step(f, c);
+                fail[child] = s >= 0 && s != child ? s : 0;
+                out.get(child).addAll(out.get(fail[child]));
+                queue.add(child);
+            }
+        }
+        outputs = new Object[n][];
+        for (int i = 0; i < n; i++) {
+            outputs[i] = out.get(i).toArray();
+        }
+    }
+
+    private int step(int node, char c) {
+        int j = Arrays.binarySearch(labels[node], c);
+        return j >= 0 ? targets[node][j] : -1;
+    }
+
+    @SuppressWarnings("unchecked")
+    void scan(CharSequence text, Hits<T> hits) {
+        int node = 0;
+        for (int i = 0, len = text.length(); i < len; i++) {
+            char c = text.charAt(i);
+            int next;
+            while ((next = step(node, c)) < 0 && node != 0) {
+                node = fail[node];
+            }
+            node = Math.max(next, 0);
+            for (Object value : outputs[node]) {
+                hits.found((T) value);
+            }
+        }
+    }
+}

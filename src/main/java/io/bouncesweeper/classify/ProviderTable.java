@@ -1,0 +1,133 @@
+package io.bouncesweeper.classify;
+
+import io.bouncesweeper.domain.DeliveryRecord;
+import io.bouncesweeper.domain.Reason;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Provider rules ({@code providers.tsv}) and how a record is recognised as a provider's
+ * ({@code provider-hosts.tsv}): by the remote MTA's host name first, then by a signature in the
+ * diagnostic, then by the recipient's domain.
+ */
+final class ProviderTable {
+    static final String RULES = "providers.tsv";
+    static final String HOSTS = "provider-hosts.tsv";
+    private static final String ANY = "*";
+
+    private record Rule(String reply, String status, String text, Verdict verdict) {
+        boolean matches(String reply, String status, String normalisedText) {
+            return (ANY.equals(this.reply) || this.reply.equals(reply))
+                    && (ANY.equals(this.status) || this.status.equals(status))
+                    && (ANY.equals(text) || normalisedText.contains(text));
+        }
+    }
+
+    private record Signature(String provider, String pattern) {
+    }
+
+    private final List<Signature> mtaSuffixes = new ArrayList<>();
+    private final List<Signature> textMarks = new ArrayList<>();
+    private final List<Signature> domainSuffixes = new ArrayList<>();
+    private final Map<String, List<Rule>> rulesByProvider = new LinkedHashMap<>();
+
+    ProviderTable(List<String> ruleTexts, List<String> hostTexts) {
+        for (TsvRows.Row row : TsvRows.parse(HOSTS, hostTexts, 3)) {
+            Signature s = new Signature(row.cell(0), lower(row.cell(2)));
+            switch (lower(row.cell(1))) {
+                case "mta" -> mtaSuffixes.add(s);
+                case "text" -> textMarks.add(s);
+                case "domain" -> domainSuffixes.add(s);
+                default -> throw row.error("where must be mta, text or domain, not '" + row.cell(1) + "'");
+            }
+        }
+        for (TsvRows.Row row : TsvRows.parse(RULES, ruleTexts, 6)) {
+            try {
+                String provider = row.cell(0);
+                String reply = row.cell(1);
+                String status = row.cell(2);
+                String text = ANY.equals(row.cell(3)) ? ANY : DiagnosticText.normalise(row.cell(3));
+                String id = !ANY.equals(status) ? status : !ANY.equals(reply) ? reply : "\"" + text + "\"";
+                Verdict verdict = new Verdict(Reason.ofCode(row.cell(4)), Verdict.actionOrDefault(row.cell(5)),
+                        "provider:" + provider + ":" + id);
+                rulesByProvider.computeIfAbsent(provider, p -> new ArrayList<>()).add(new Rule(reply, status, text, verdict));
+            } catch (IllegalArgumentException e) {
+                throw row.error(e.getMessage());
+            }
+        }
+    }
+
+    /** The provider whose rules decide, when one matches; null otherwise. */
+    Verdict match(DeliveryRecord record, String reply, String status, String normalisedText) {
+        String provider = providerOf(record, normalisedText);
+        if (provider == null) {
+            return null;
+        }
+        for (Rule rule : rulesByProvider.getOrDefault(provider, List.of())) {
+            if (rule.matches(reply, status, normalisedText)) {
+                return rule.verdict();
+            }
+        }
+        return null;
+    }
+
+    String providerOf(DeliveryRecord record, String normalisedText) {
+        String mta = host(record.remoteMta());
+        if (mta != null) {
+            for (Signature s : mtaSuffixes) {
+                if (endsWithDomain(mta, s.pattern())) {
+                    return s.provider();
+                }
+            }
+        }
+        for (Signature s : textMarks) {
+            if (normalisedText.contains(s.pattern())) {
+                return s.provider();
+            }
+        }
+        String recipient = record.recipient();
+        int at = recipient == null ? -1 : recipient.lastIndexOf('@');
+        if (at >= 0) {
+            String domain = lower(recipient.substring(at + 1)).trim();
+            for (Signature s : domainSuffixes) {
+                if (endsWithDomain(domain, s.pattern())) {
+                    return s.provider();
+                }
+            }
+        }
+        return null;
+    }
+
+    /** "dns; mx.example.com [192.0.2.1]" and "mx.example.com." both give "mx.example.com". */
+    private static String host(String remoteMta) {
+        if (remoteMta == null || remoteMta.isBlank()) {
+            return null;
+        }
+        String h = lower(remoteMta.trim());
+        int semi = h.indexOf(';');
+        if (semi >= 0) {
+            h = h.substring(semi + 1).trim();
+        }
+        int end = 0;
+        while (end < h.length() && (Character.isLetterOrDigit(h.charAt(end)) || h.charAt(end) == '.' || h.charAt(end) == '-')) {
+            end++;
+        }
+        h = h.substring(0, end);
+        while (h.endsWith(".")) {
+            h = h.substring(0, h.length() - 1);
+        }
+        return h.isEmpty() ? null : h;
+    }
+
+    private static boolean endsWithDomain(String host, String domain) {
+        return host.equals(domain) || (host.endsWith(domain) && host.charAt(host.length() - domain.length() - 1) == '.');
+    }
+
+    private static String lower(String s) {
+        return s.toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,149 @@
+package io.bouncesweeper.cli;
+
+import io.bouncesweeper.classify.BounceClassifier;
+import io.bouncesweeper.classify.SmtpCodes;
+import io.bouncesweeper.domain.BounceClass;
+import io.bouncesweeper.domain.Classification;
+import io.bouncesweeper.domain.DeliveryRecord;
+import io.bouncesweeper.domain.ParsedMessage;
+import io.bouncesweeper.domain.RecordKind;
+import io.bouncesweeper.parse.BounceParser;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Parses and classifies every file of a labeled corpus and scores the results against its manifest.
+ * An expected row is paired with the produced record of the same recipient when there is one,
+ * otherwise with the record at its index, so a parser that orders recipients differently is not
+ * punished on every measure.
+ */
+final class CorpusEvaluation {
+
+    /** One row that failed at least one measure, with what was expected and what came out. */
+    record Miss(Manifest.Row row, List<Measure> failed, String got) {
+    }
+
+    record Report(Map<Measure, Tally> overall, Map<String, Tally> byReason, Map<String, Map<Measure, Tally>> byModule,
+                  List<Miss> misses, int files) {
+    }
+
+    private final BounceParser parser;
+    private final BounceClassifier classifier;
+
+    CorpusEvaluation(BounceParser parser, BounceClassifier classifier) {
+        this.parser = parser;
+        this.classifier = classifier;
+    }
+
+    Report run(Path corpus) throws IOException {
+        Manifest manifest = Manifest.read(corpus.resolve("manifest.tsv"));
+        Map<Measure, Tally> overall = new EnumMap<>(Measure.class);
+        for (Measure m : Measure.values()) {
+            overall.put(m, new Tally());
+        }
+        Map<String, Tally> byReason = new TreeMap<>();
+        Map<String, Map<Measure, Tally>> byModule = new TreeMap<>();
+        List<Miss> misses = new ArrayList<>();
+        Map<String, List<Manifest.Row>> files = manifest.byFile();
+        for (Map.Entry<String, List<Manifest.Row>> file : files.entrySet()) {
+            ParsedMessage parsed = parser.parse(Files.readAllBytes(corpus.resolve(file.getKey())));
+            List<DeliveryRecord> records = parsed.records();
+            boolean[] used = new boolean[records.size()];
+            for (Manifest.Row row : file.getValue()) {
+                Map<Measure, Boolean> scores = new EnumMap<>(Measure.class);
+                String got;
+                if (row.isNotBounce()) {
+                    scores.put(Measure.NOT_BOUNCE, records.isEmpty());
+                    got = records.isEmpty() ? "none" : records.size() + " record(s), first " + records.get(0).kind().code();
+                } else {
+                    int i = pair(row, records, used);
+                    DeliveryRecord r = i < 0 ? null : records.get(i);
+                    Classification c = r == null ? null : classifier.classify(r);
+                    got = describe(r, c);
+                    score(row, r, c, scores);
+                }
+                scores.forEach((m, hit) -> overall.get(m).count(hit));
+                if (scores.containsKey(Measure.REASON)) {
+                    byReason.computeIfAbsent(row.reason(), k -> new Tally()).count(scores.get(Measure.REASON));
+                }
+                Map<Measure, Tally> module = byModule.computeIfAbsent(row.module(), k -> new EnumMap<>(Measure.class));
+                scores.forEach((m, hit) -> module.computeIfAbsent(m, k -> new Tally()).count(hit));
+                List<Measure> failed = scores.entrySet().stream().filter(e -> !e.getValue()).map(Map.Entry::getKey).toList();
+                if (!failed.isEmpty()) {
+                    misses.add(new Miss(row, failed, got));
+                }
+            }
+        }
+        return new Report(overall, byReason, byModule, misses, files.size());
+    }
+
+    private void score(Manifest.Row row, DeliveryRecord r, Classification c, Map<Measure, Boolean> scores) {
+        String reason = c == null ? "" : c.reason().code();
+        scores.put(Measure.REASON, row.reason().equals(reason));
+        if (!row.hardBounce().isEmpty()) {
+            boolean expectedHard = "1".equals(row.hardBounce());
+            scores.put(Measure.HARD_SOFT, c != null && expectedHard == (c.bounceClass() == BounceClass.HARD));
+        }
+        if (!row.status().isEmpty() && !row.hasInternalStatus()) {
+            scores.put(Measure.STATUS, c != null && row.status().equals(c.status()));
+        }
+        if (!row.replyCode().isEmpty()) {
+            scores.put(Measure.REPLY_CODE, row.replyCode().equals(SmtpCodes.replyCode(r)));
+        }
+        if (!row.recipient().isEmpty()) {
+            scores.put(Measure.RECIPIENT, r != null && r.recipient() != null
+                    && row.recipient().equalsIgnoreCase(r.recipient().trim()));
+        }
+        if ("feedback".equals(row.reason())) {
+            scores.put(Measure.COMPLAINT, r != null && r.kind() == RecordKind.COMPLAINT);
+        }
+        if ("vacation".equals(row.reason())) {
+            scores.put(Measure.AUTOREPLY, r != null && r.kind() == RecordKind.AUTOREPLY);
+        }
+    }
+
+    /** Index of the record this row is about: same recipient first, else the row's position; -1 when none. */
+    private static int pair(Manifest.Row row, List<DeliveryRecord> records, boolean[] used) {
+        for (int i = 0; i < records.size(); i++) {
+            String rcpt = records.get(i).recipient();
+            if (!used[i] && rcpt != null && !row.recipient().isEmpty() && rcpt.trim().equalsIgnoreCase(row.recipient())) {
+                used[i] = true;
+                return i;
+            }
+        }
+        int i = row.index() - 1;
+        if (i >= 0 && i < records.size() && !used[i]) {
+            used[i] = true;
+            return i;
+        }
+        for (i = 0; i < records.size(); i++) {
+            if (!used[i]) {
+                used[i] = true;
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static String describe(DeliveryRecord r, Classification c) {
+        if (r == null) {
+            return "no record";
+        }
+        String diagnostic = r.diagnostic() == null ? "" : r.diagnostic().replaceAll("\\s+", " ");
+        if (diagnostic.length() > 160) {
+            diagnostic = diagnostic.substring(0, 160) + "...";
+        }
+        return String.format(Locale.ROOT, "%s %s %s %s hard=%s rcpt=%s rule=%s | mta=%s cmd=%s hint=%s diag=%s",
+                r.kind().code(), c.status(), SmtpCodes.replyCode(r), c.reason().code(),
+                c.bounceClass() == BounceClass.HARD ? 1 : 0, r.recipient(), c.rule(), r.remoteMta(), r.smtpCommand(),
+                r.reasonHint(), diagnostic);
+    }
+}

@@ -1,0 +1,200 @@
+package io.bouncesweeper.classify;
+
+import io.bouncesweeper.domain.BounceClass;
+import io.bouncesweeper.domain.Classification;
+import io.bouncesweeper.domain.DeliveryRecord;
+import io.bouncesweeper.domain.OperatorAction;
+import io.bouncesweeper.domain.Reason;
+import io.bouncesweeper.domain.RecordKind;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class DefaultBounceClassifierTest {
+
+    private static final DefaultBounceClassifier CLASSIFIER = new DefaultBounceClassifier();
+
+    private static Classification bounce(String reply, String status, String diagnostic) {
+        return CLASSIFIER.classify(DeliveryRecord.builder(RecordKind.BOUNCE).recipient("someone@example.org")
+                .replyCode(reply).status(status).diagnostic(diagnostic).build());
+    }
+
+    /** The seed table: codes with a text that names no reason, so the status table decides. */
+    @ParameterizedTest(name = "{0} {1} -> {2}, {3}")
+    @CsvSource({
+            "421, 4.7.0, speeding, wait-and-retry, soft",
+            "450, 4.2.1, suspend, retry, soft",
+            "451, 4.3.0, systemerror, retry, soft",
+            "452, 4.2.2, mailboxfull, retry-and-notify, soft",
+            "550, 5.1.1, userunknown, remove, hard",
+            "550, 5.2.1, suspend, remove, soft",
+            "550, 5.7.1, blocked, check-authentication-reputation, soft",
+            "551, 5.1.6, hasmoved, update-address, hard",
+            "552, 5.2.3, exceedlimit, reduce-size, soft",
+            "552, 5.3.4, mesgtoobig, reduce-size, soft",
+            "553, 5.1.3, userunknown, fix-address, hard",
+            "553, 5.1.7, rejected, fix-address, soft",
+            "554, 5.7.1, policyviolation, review-content, soft",
+            "554, 5.7.9, policyviolation, review-content, soft",
+    })
+    void seedCodesDecideWhenTheTextSaysNothing(String reply, String status, String reason, String action, String bounceClass) {
+        Classification c = bounce(reply, status, reply + " " + status + " Message rejected");
+
+        assertEquals(Reason.ofCode(reason), c.reason());
+        assertEquals(OperatorAction.ofCode(action), c.action());
+        assertEquals(BounceClass.valueOf(bounceClass.toUpperCase()), c.bounceClass());
+        assertEquals(status, c.status());
+        assertTrue(c.rule().startsWith("status:"), c.rule());
+    }
+
+    @ParameterizedTest(name = "{3}")
+    @CsvSource(delimiter = '|', value = {
+            "421 | 4.7.28 | gmail-smtp-in.l.google.com | 421-4.7.28 Our system has detected an unusual rate of unsolicited mail | speeding | slow-down | provider:gmail:4.7.28",
+            "550 | 5.7.1 | mx.google.com | 550-5.7.1 Our system has detected that this message is likely unsolicited mail | blocked | check-authentication-reputation | provider:gmail:5.7.1",
+            "450 | 4.2.1 | mx.google.com | 450-4.2.1 The user you are trying to contact is receiving mail too quickly | speeding | retry | provider:gmail:4.2.1",
+            "550 | 5.7.26 | mx.google.com | 550-5.7.26 This message does not have authentication information | authfailure | check-authentication-reputation | provider:gmail:5.7.26",
+            "552 | 5.2.2 | mx.google.com | 552-5.2.2 The email account that you tried to reach is over quota | mailboxfull | retry-and-notify | provider:gmail:5.2.2",
+            "550 | 5.7.606 | x.mail.protection.outlook.com | 550 5.7.606 Access denied, banned sending IP [192.0.2.1] | blocked | request-delisting | provider:microsoft:5.7.606",
+            "550 | 5.7.708 | x.mail.protection.outlook.com | 550 5.7.708 Service unavailable. Access denied, traffic not accepted from this IP | blocked | authenticate-join-snds | provider:microsoft:5.7.708",
+            "550 | 5.4.1 | x.mail.protection.outlook.com | 550 5.4.1 Recipient address rejected: Access denied | userunknown | remove | provider:microsoft:5.4.1",
+            "451 | 4.7.650 | x.mail.protection.outlook.com | 451 4.7.650 The mail server has been temporarily rate limited due to IP reputation | badreputation | check-authentication-reputation | provider:microsoft:4.7.650",
+            "421 | 4.7.0 | mta5.am0.yahoodns.net | 421 4.7.0 [TSS04] Messages temporarily deferred due to unexpected volume | speeding | wait-and-retry | provider:yahoo:\"tss04\"",
+            "554 | 5.0.0 | mta5.am0.yahoodns.net | 554 delivery error: dd This user doesn't have a yahoo.com account | userunknown | remove | provider:yahoo:\"delivery error: dd\"",
+    })
+    void providerRulesBeatGenericOnes(String reply, String status, String mta, String text, String reason, String action, String rule) {
+        Classification c = CLASSIFIER.classify(DeliveryRecord.builder(RecordKind.BOUNCE).recipient("a@example.org")
+                .replyCode(reply).status(status).remoteMta(mta).diagnostic(text).build());
+
+        assertEquals(Reason.ofCode(reason), c.reason());
+        assertEquals(OperatorAction.ofCode(action), c.action());
+        assertEquals(rule, c.rule());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "550 5.1.1 <x@example.org>: Recipient address rejected: User unknown in virtual mailbox table | userunknown | HARD",
+            "550 No such user here | userunknown | HARD",
+            "Mailbox not found | userunknown | HARD",
+            "552 5.2.2 Mailbox full | mailboxfull | SOFT",
+            "Quota exceeded (mailbox for user is full) | mailboxfull | SOFT",
+            "Host or domain name not found. Name service error for name=example.invalid | hostunknown | HARD",
+            "554 5.7.1 <x@example.org>: Relay access denied | norelaying | SOFT",
+            "Retry timeout exceeded | expired | SOFT",
+            "550 5.7.1 Client host [192.0.2.1] blocked using zen.spamhaus.org | blocked | SOFT",
+            "550 Message rejected as spam by Content Filtering | spamdetected | SOFT",
+            "550 5.7.26 Unauthenticated email is not accepted: DMARC policy | authfailure | SOFT",
+            "450 4.7.1 Client host rejected: cannot find your reverse hostname | requireptr | SOFT",
+            "552 Message size exceeds fixed maximum message size | mesgtoobig | SOFT",
+            "Connection timed out | networkerror | SOFT",
+    })
+    void phrasesDecideOverCodes(String text, String reason, BounceClass bounceClass) {
+        Classification c = bounce(null, null, text);
+
+        assertEquals(Reason.ofCode(reason), c.reason(), c.rule());
+        assertEquals(bounceClass, c.bounceClass());
+        assertTrue(c.rule().startsWith("phrase:" + reason + ":\""), c.rule());
+    }
+
+    @Test
+    void phrasesMatchAcrossFoldedLinesAndCase() {
+        Classification c = bounce("550", "5.0.0", "Requested action not taken:\r\n\tNO  SUCH\r\n USER");
+
+        assertEquals(Reason.USER_UNKNOWN, c.reason());
+        assertEquals("phrase:userunknown:\"no such user\"", c.rule());
+    }
+
+    @Test
+    void strongPhraseBeatsWeakPhraseOfHigherRankedReason() {
+        // "recipient address rejected" alone is weak evidence of an unknown user; "domain not found" is strong
+        Classification c = bounce("550", null, "Recipient address rejected: Domain not found");
+
+        assertEquals(Reason.HOST_UNKNOWN, c.reason());
+    }
+
+    @Test
+    void parserHintWins() {
+        Classification c = CLASSIFIER.classify(DeliveryRecord.builder(RecordKind.BOUNCE)
+                .status("4.4.7").diagnostic("550 user unknown").reasonHint("expired").build());
+
+        assertEquals(Reason.EXPIRED, c.reason());
+        assertEquals("hint:expired", c.rule());
+        assertEquals(BounceClass.SOFT, c.bounceClass());
+    }
+
+    @Test
+    void temporaryCodesAreAlwaysSoft() {
+        Classification c = bounce("450", "4.1.1", "User unknown");
+
+        assertEquals(Reason.USER_UNKNOWN, c.reason());
+        assertEquals(BounceClass.SOFT, c.bounceClass());
+    }
+
+    @Test
+    void notAcceptIsHardOnlyWithPermanentCode() {
+        assertEquals(BounceClass.HARD, bounce("556", "5.1.10", "Domain does not accept mail").bounceClass());
+        assertEquals(BounceClass.SOFT, bounce("421", "4.3.2", "Domain does not accept mail").bounceClass());
+    }
+
+    @Test
+    void statusFoundInTheTextWhenTheRecordHasNone() {
+        Classification c = bounce(null, null, "550 5.2.2 <x@example.org>... Please try again");
+
+        assertEquals("5.2.2", c.status());
+        assertEquals(Reason.MAILBOX_FULL, c.reason());
+        assertEquals("status:5.2.2(text)", c.rule());
+    }
+
+    @Test
+    void genericStatusDerivedFromReasonWhenMailHasNone() {
+        assertEquals("5.1.1", bounce("550", null, "no such user").status());
+        assertEquals("5.2.2", bounce(null, null, "mailbox is full").status());
+        assertEquals("4.2.2", bounce("452", null, "mailbox is full").status());
+        assertEquals("5.1.2", bounce(null, null, "host unknown").status());
+        assertEquals("4.4.7", bounce(null, null, "retry timeout exceeded").status());
+        assertEquals("5.0.0", bounce("554", null, "message rejected for no known cause").status());
+    }
+
+    @Test
+    void replyCodeAloneFallsBack() {
+        Classification c = bounce("552", null, "");
+
+        assertEquals(Reason.MAILBOX_FULL, c.reason());
+        assertEquals("reply:552", c.rule());
+    }
+
+    @Test
+    void nothingKnownIsUndefinedAndSoft() {
+        Classification c = bounce(null, null, "gibberish");
+
+        assertEquals(Reason.UNDEFINED, c.reason());
+        assertEquals(BounceClass.SOFT, c.bounceClass());
+        assertEquals("undefined", c.rule());
+    }
+
+    @Test
+    void nonBounceKinds() {
+        Classification delivered = CLASSIFIER.classify(DeliveryRecord.builder(RecordKind.DELIVERED).status("2.1.5").build());
+        Classification complaint = CLASSIFIER.classify(DeliveryRecord.builder(RecordKind.COMPLAINT).feedbackType("abuse").build());
+        Classification autoreply = CLASSIFIER.classify(DeliveryRecord.builder(RecordKind.AUTOREPLY).build());
+
+        assertEquals(Reason.DELIVERED, delivered.reason());
+        assertEquals(BounceClass.NONE, delivered.bounceClass());
+        assertEquals("2.1.5", delivered.status());
+        assertEquals(Reason.FEEDBACK, complaint.reason());
+        assertEquals(OperatorAction.UNSUBSCRIBE, complaint.action());
+        assertEquals(Reason.VACATION, autoreply.reason());
+        assertEquals(BounceClass.NONE, autoreply.bounceClass());
+    }
+
+    @Test
+    void neverThrows() {
+        Classification c = CLASSIFIER.classify(null);
+        assertEquals(Reason.UNDEFINED, c.reason());
+
+        Classification odd = bounce("5x0", "5.1", "\u0000\uffff");
+        assertEquals(Reason.UNDEFINED, odd.reason());
+    }
+}
