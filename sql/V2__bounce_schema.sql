@@ -1,8 +1,10 @@
 -- Bounce Sweeper's own tables. Times are UTC.
 
--- One row per message taken from the mailbox. It is the message's identity (mailbox, folder,
--- UIDVALIDITY, UID; and its Message-ID) and doubles as the archive outbox: archived_at stays NULL
--- until the message has been moved out of the source folder.
+-- One row per message taken from the mailbox. It is the message's identity, twice over: its place
+-- (mailbox, folder, UIDVALIDITY, UID) and its content (mailbox, SHA-256 of the raw bytes, which
+-- covers the Message-ID: a copy of the same mail elsewhere is recognised, while two different mails
+-- that reuse one Message-ID are not merged). It doubles as the archive outbox: archived_at stays
+-- NULL until the message has been moved out of the source folder.
 CREATE TABLE bounce_message (
     id               BIGINT       NOT NULL AUTO_INCREMENT PRIMARY KEY,
     mailbox          VARCHAR(255) NOT NULL,
@@ -10,6 +12,7 @@ CREATE TABLE bounce_message (
     uid_validity     BIGINT       NOT NULL,
     uid              BIGINT       NOT NULL,
     message_id       VARCHAR(255) NULL,
+    fingerprint      CHAR(64)     NOT NULL,
     outcome          VARCHAR(16)  NOT NULL,
     category         VARCHAR(16)  NOT NULL,
     target_folder    VARCHAR(255) NOT NULL,
@@ -21,7 +24,8 @@ CREATE TABLE bounce_message (
     archived_at      DATETIME(6)  NULL,
     job_execution_id BIGINT       NULL,
     CONSTRAINT uk_bounce_message_uid UNIQUE (mailbox, folder, uid_validity, uid),
-    CONSTRAINT uk_bounce_message_id UNIQUE (mailbox, message_id),
+    CONSTRAINT uk_bounce_message_content UNIQUE (mailbox, fingerprint),
+    INDEX ix_bounce_message_id (message_id),
     INDEX ix_bounce_message_pending (mailbox, folder, uid_validity, archived_at)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
 

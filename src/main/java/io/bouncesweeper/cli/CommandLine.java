@@ -1,5 +1,7 @@
 package io.bouncesweeper.cli;
 
+import java.util.Arrays;
+
 /** Operator tools that run without Spring and without servers, chosen by the first argument. */
 public final class CommandLine {
     private CommandLine() {
@@ -10,6 +12,11 @@ public final class CommandLine {
         if (args.length == 0) {
             return null;
         }
-        return null;
+        String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        return switch (args[0]) {
+            case "classify" -> ClassifyCommand.run(rest, System.out, System.err);
+            case "evaluate" -> EvaluateCommand.run(rest, System.out, System.err);
+            default -> null;
+        };
     }
 }

@@ -58,7 +58,8 @@ public class BounceAnalysisProcessor implements ItemProcessor<MailboxMessage, Pr
             log.info("{} goes to quarantine: {}", message.key(), LogText.safe(parsed.error()));
         }
         Instant eventTime = parsed.date() != null && !parsed.date().isAfter(now) ? parsed.date() : now;
-        return new ProcessedMessage(message.key(), message.size(), outcome, parsed.messageId(), eventTime,
+        return new ProcessedMessage(message.key(), message.size(), outcome, MessageIds.normalize(parsed.messageId()),
+                Fingerprints.of(message.raw()), eventTime,
                 parsed.original(), records, ArchiveCategory.of(outcome, records), parsed.error());
     }
 }

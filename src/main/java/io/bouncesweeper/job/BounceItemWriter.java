@@ -27,7 +27,7 @@ import java.util.Set;
  * Stores a chunk and, only once its transaction has committed, moves its messages out of the
  * inbox. In Spring Batch 6 chunk listeners run inside the transaction, so the move hangs on a
  * transaction synchronisation instead. A message seen before (a rerun after a crash between commit
- * and move) writes nothing and is just moved. A failed move leaves the message's outbox row open;
+ * and move, or the same mail copied back) writes nothing and is just moved. A failed move leaves the message's outbox row open;
  * the archive steps and the next run move it.
  */
 public class BounceItemWriter implements ItemWriter<ProcessedMessage>, StepExecutionListener {
@@ -59,10 +59,10 @@ public class BounceItemWriter implements ItemWriter<ProcessedMessage>, StepExecu
         List<? extends ProcessedMessage> items = chunk.getItems();
         ProcessedIdentities known = store.findProcessed(new ArrayList<>(items));
         List<ProcessedMessage> fresh = new ArrayList<>(items.size());
-        Set<String> messageIdsInChunk = new HashSet<>();
+        Set<String> fingerprintsInChunk = new HashSet<>();
         for (ProcessedMessage m : items) {
-            boolean duplicateInChunk = m.messageId() != null && !messageIdsInChunk.add(m.messageId());
-            if (!duplicateInChunk && !known.contains(m.key(), m.messageId())) {
+            boolean duplicateInChunk = !fingerprintsInChunk.add(m.fingerprint());
+            if (!duplicateInChunk && !known.contains(m.key(), m.fingerprint())) {
                 fresh.add(m);
             }
         }

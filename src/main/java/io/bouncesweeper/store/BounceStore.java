@@ -49,54 +49,52 @@ public class BounceStore {
         }
         MessageKey first = messages.iterator().next().key();
         List<Long> uids = messages.stream().map(m -> m.key().uid()).toList();
-        List<String> messageIds = messages.stream().map(ProcessedMessage::messageId).filter(id -> id != null).toList();
+        List<String> fingerprints = messages.stream().map(ProcessedMessage::fingerprint).toList();
         MapSqlParameterSource params = new MapSqlParameterSource()
                 .addValue("mailbox", first.mailbox())
                 .addValue("folder", first.folder())
                 .addValue("uidValidity", first.uidValidity())
                 .addValue("uids", uids)
-                .addValue("messageIds", messageIds.isEmpty() ? List.of("\0none") : messageIds);
+                .addValue("fingerprints", fingerprints);
         Set<MessageKey> keys = new HashSet<>();
-        Set<String> ids = new HashSet<>();
+        Set<String> seen = new HashSet<>();
         named.query("""
-                SELECT mailbox, folder, uid_validity, uid, message_id FROM bounce_message
+                SELECT mailbox, folder, uid_validity, uid, fingerprint FROM bounce_message
                  WHERE mailbox = :mailbox
                    AND ((folder = :folder AND uid_validity = :uidValidity AND uid IN (:uids))
-                        OR message_id IN (:messageIds))""", params, rs -> {
+                        OR fingerprint IN (:fingerprints))""", params, rs -> {
             keys.add(new MessageKey(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4)));
-            String id = rs.getString(5);
-            if (id != null) {
-                ids.add(id);
-            }
+            seen.add(rs.getString(5));
         });
-        return new ProcessedIdentities(keys, ids);
+        return new ProcessedIdentities(keys, seen);
     }
 
     public void insertMessages(List<ProcessedMessage> messages, Function<ProcessedMessage, String> targetFolder,
                                Long jobExecutionId) {
         Timestamp now = Timestamp.from(clock.instant());
         jdbc.batchUpdate("""
-                INSERT INTO bounce_message (mailbox, folder, uid_validity, uid, message_id, outcome, category,
-                    target_folder, size_bytes, record_count, error, event_time, processed_at, job_execution_id)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", messages, messages.size(), (ps, m) -> {
+                INSERT INTO bounce_message (mailbox, folder, uid_validity, uid, message_id, fingerprint, outcome,
+                    category, target_folder, size_bytes, record_count, error, event_time, processed_at, job_execution_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", messages, messages.size(), (ps, m) -> {
             MessageKey k = m.key();
             ps.setString(1, k.mailbox());
             ps.setString(2, k.folder());
             ps.setLong(3, k.uidValidity());
             ps.setLong(4, k.uid());
             ps.setString(5, Columns.cut(m.messageId(), 255));
-            ps.setString(6, m.outcome().name().toLowerCase(Locale.ROOT));
-            ps.setString(7, m.category().code());
-            ps.setString(8, targetFolder.apply(m));
-            ps.setLong(9, m.size());
-            ps.setInt(10, m.records().size());
-            ps.setString(11, Columns.cut(m.error(), 1000));
-            ps.setTimestamp(12, Timestamp.from(m.eventTime()));
-            ps.setTimestamp(13, now);
+            ps.setString(6, m.fingerprint());
+            ps.setString(7, m.outcome().name().toLowerCase(Locale.ROOT));
+            ps.setString(8, m.category().code());
+            ps.setString(9, targetFolder.apply(m));
+            ps.setLong(10, m.size());
+            ps.setInt(11, m.records().size());
+            ps.setString(12, Columns.cut(m.error(), 1000));
+            ps.setTimestamp(13, Timestamp.from(m.eventTime()));
+            ps.setTimestamp(14, now);
             if (jobExecutionId == null) {
-                ps.setNull(14, Types.BIGINT);
+                ps.setNull(15, Types.BIGINT);
             } else {
-                ps.setLong(14, jobExecutionId);
+                ps.setLong(15, jobExecutionId);
             }
         });
     }

@@ -4,9 +4,9 @@ import io.bouncesweeper.domain.MessageKey;
 
 import java.util.Set;
 
-/** Which messages of a chunk the store has seen before, by key or by Message-ID. */
-public record ProcessedIdentities(Set<MessageKey> keys, Set<String> messageIds) {
-    public boolean contains(MessageKey key, String messageId) {
-        return keys.contains(key) || (messageId != null && messageIds.contains(messageId));
+/** Which messages of a chunk the store has seen before: by folder position or by content. */
+public record ProcessedIdentities(Set<MessageKey> keys, Set<String> fingerprints) {
+    public boolean contains(MessageKey key, String fingerprint) {
+        return keys.contains(key) || fingerprints.contains(fingerprint);
     }
 }
