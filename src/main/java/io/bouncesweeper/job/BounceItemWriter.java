@@ -8,6 +8,7 @@ import io.bouncesweeper.store.BounceStore;
 import io.bouncesweeper.store.ProcessedIdentities;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.Chunk;
@@ -38,6 +39,7 @@ public class BounceItemWriter implements ItemWriter<ProcessedMessage>, StepExecu
     private final ArchiveFolders folders;
     private final TransactionTemplate separateTransaction;
     private final RunStatistics statistics;
+    private final ArchiveQueue archiveQueue = new ArchiveQueue();
     private Long jobExecutionId;
 
     public BounceItemWriter(BounceStore store, MailArchiver archiver, ArchiveFolders folders,
@@ -52,6 +54,13 @@ public class BounceItemWriter implements ItemWriter<ProcessedMessage>, StepExecu
     @Override
     public void beforeStep(StepExecution stepExecution) {
         jobExecutionId = stepExecution.getJobExecutionId();
+    }
+
+    /** The step is only over when the moves of its last chunks are. */
+    @Override
+    public ExitStatus afterStep(StepExecution stepExecution) {
+        archiveQueue.drain();
+        return stepExecution.getExitStatus();
     }
 
     @Override
@@ -74,8 +83,10 @@ public class BounceItemWriter implements ItemWriter<ProcessedMessage>, StepExecu
             @Override
             public void afterCommit() {
                 statistics.committed(all, fresh);
-                archive(all);
-                log.info(statistics.progressLine());
+                archiveQueue.submit(() -> {
+                    archive(all);
+                    log.info(statistics.progressLine());
+                });
             }
         });
     }

@@ -16,13 +16,18 @@ import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Reads a folder's messages in UID order, a batch of bodies per FETCH. The UIDs to read are
- * searched once at open; bodies are fetched lazily in batches of {@code fetchSize} (the chunk size,
- * so one chunk costs one round trip). The position (UIDVALIDITY, last UID) is saved in the step's
- * ExecutionContext at every commit, so a restarted execution continues after the last committed
- * chunk.
+ * searched once at open; bodies are fetched in batches of {@code fetchSize} (the chunk size, so one
+ * chunk costs one round trip), the next batch in the background while the current chunk is parsed
+ * and written: the job then waits on the IMAP server and the database at the same time instead of
+ * one after the other. The position (UIDVALIDITY, last UID) is saved in the step's ExecutionContext
+ * at every commit, so a restarted execution continues after the last committed chunk.
  */
 public class MailboxItemReader implements ItemStreamReader<MailboxMessage> {
     private static final Logger log = LoggerFactory.getLogger(MailboxItemReader.class);
@@ -42,6 +47,8 @@ public class MailboxItemReader implements ItemStreamReader<MailboxMessage> {
     private int nextPending;
     private final Deque<MailboxMessage> buffer = new ArrayDeque<>();
     private long lastUid;
+    private ExecutorService prefetcher;
+    private Future<List<FetchedMessage>> nextBatch;
 
     public MailboxItemReader(ImapConnector connector, String mailbox, String folderName, boolean unseenOnly,
                              int fetchSize, long maxMessageBytes) {
@@ -69,6 +76,12 @@ public class MailboxItemReader implements ItemStreamReader<MailboxMessage> {
             lastUid = position.lastUid();
             pending = session.searchUids(lastUid, unseenOnly);
             nextPending = 0;
+            prefetcher = Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "imap-prefetch");
+                t.setDaemon(true);
+                return t;
+            });
+            nextBatch = submitNextBatch();
             log.info("{} {} messages to read in {} (UIDVALIDITY {}, after UID {})",
                     pending.length, unseenOnly ? "unseen" : "", folderName, uidValidity, lastUid);
         } catch (MessagingException e) {
@@ -90,18 +103,44 @@ public class MailboxItemReader implements ItemStreamReader<MailboxMessage> {
     }
 
     private void fillBuffer() throws MessagingException {
-        while (buffer.isEmpty() && nextPending < pending.length) {
-            int end = Math.min(pending.length, nextPending + fetchSize);
-            long[] batch = Arrays.copyOfRange(pending, nextPending, end);
-            nextPending = end;
+        while (buffer.isEmpty() && nextBatch != null) {
+            List<FetchedMessage> fetched = await(nextBatch);
+            nextBatch = submitNextBatch();
+            for (FetchedMessage m : fetched) {
+                buffer.add(new MailboxMessage(new MessageKey(mailbox, folderName, uidValidity, m.uid()), m.size(), m.bytes()));
+            }
+        }
+    }
+
+    /** Starts fetching the next batch of UIDs, or returns null when all are fetched. */
+    private Future<List<FetchedMessage>> submitNextBatch() {
+        if (nextPending >= pending.length) {
+            return null;
+        }
+        int end = Math.min(pending.length, nextPending + fetchSize);
+        long[] batch = Arrays.copyOfRange(pending, nextPending, end);
+        nextPending = end;
+        return prefetcher.submit(() -> {
             List<FetchedMessage> fetched = session.fetch(batch, maxMessageBytes);
             if (fetched.size() < batch.length) {
                 log.info("{} of {} messages vanished before they could be fetched (deleted or moved by someone else)",
                         batch.length - fetched.size(), batch.length);
             }
-            for (FetchedMessage m : fetched) {
-                buffer.add(new MailboxMessage(new MessageKey(mailbox, folderName, uidValidity, m.uid()), m.size(), m.bytes()));
+            return fetched;
+        });
+    }
+
+    private static List<FetchedMessage> await(Future<List<FetchedMessage>> batch) throws MessagingException {
+        try {
+            return batch.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MessagingException("interrupted while fetching", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof MessagingException me) {
+                throw me;
             }
+            throw new MessagingException("fetch failed: " + e.getCause(), e);
         }
     }
 
@@ -113,6 +152,11 @@ public class MailboxItemReader implements ItemStreamReader<MailboxMessage> {
 
     @Override
     public void close() {
+        if (prefetcher != null) {
+            prefetcher.shutdownNow();
+            prefetcher = null;
+            nextBatch = null;
+        }
         if (session != null) {
             session.close();
             session = null;
