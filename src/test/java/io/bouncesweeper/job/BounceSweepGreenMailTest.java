@@ -23,9 +23,16 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import io.bouncesweeper.domain.ProcessedMessage;
+import io.bouncesweeper.store.BounceStore;
+import io.bouncesweeper.store.SoftBouncePolicy;
+
+import javax.sql.DataSource;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -44,6 +51,9 @@ class BounceSweepGreenMailTest {
 
     /** Fails every move while set: the results are committed, the mail stays in the inbox. */
     static final AtomicBoolean movesFail = new AtomicBoolean();
+    /** The chunk write that fails (1-based), 0 for none: the chunk rolls back, the run fails. */
+    static final AtomicInteger failingWrite = new AtomicInteger();
+    static final AtomicInteger writes = new AtomicInteger();
 
     @TestConfiguration
     static class FaultInjection {
@@ -62,6 +72,24 @@ class BounceSweepGreenMailTest {
         }
     }
 
+    @TestConfiguration
+    static class DatabaseFaultInjection {
+        @Bean
+        @Primary
+        BounceStore failingStore(JdbcTemplate jdbc, BounceSweeperProperties p) {
+            return new BounceStore(jdbc, new SoftBouncePolicy(p.policy().softThreshold(), p.policy().softWindow()),
+                    Clock.systemUTC()) {
+                @Override
+                public void applyRecipientState(List<ProcessedMessage> messages) {
+                    super.applyRecipientState(messages);
+                    if (writes.incrementAndGet() == failingWrite.get()) {
+                        throw new IllegalStateException("injected: database connection lost before commit");
+                    }
+                }
+            };
+        }
+    }
+
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         JobTestSupport.database(registry);
@@ -72,6 +100,8 @@ class BounceSweepGreenMailTest {
     SweepLauncher launcher;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    DataSource dataSource;
 
     SweepScenarios scenarios;
 
@@ -79,6 +109,8 @@ class BounceSweepGreenMailTest {
     void setUp() {
         JobTestSupport.cleanDatabase(jdbc);
         movesFail.set(false);
+        failingWrite.set(0);
+        writes.set(0);
         scenarios = new SweepScenarios(MAILBOX, launcher, jdbc);
     }
 
@@ -148,5 +180,57 @@ class BounceSweepGreenMailTest {
         assertThat(MAILBOX.count("INBOX")).isZero();
         assertThat(scenarios.archivedTotal()).isEqualTo(fixtures.size());
         assertThat(scenarios.databaseSnapshot()).isEqualTo(committed);
+    }
+
+    @Test
+    void aRunThatFailsMidwayRestartsAfterTheLastCommittedChunk() throws Exception {
+        List<byte[]> fixtures = SweepScenarios.allFixtures();
+        MAILBOX.append("INBOX", fixtures);
+        failingWrite.set(3); // chunks of 4: two commit, the third rolls back
+
+        assertThat(launcher.runOnce()).isEqualTo(SweepOutcome.FAILED);
+        assertThat(scenarios.count("SELECT COUNT(*) FROM bounce_message")).isEqualTo(8);
+        assertThat(MAILBOX.count("INBOX")).as("only committed chunks leave the inbox").isEqualTo(fixtures.size() - 8);
+
+        assertThat(launcher.runOnce()).isEqualTo(SweepOutcome.COMPLETED);
+
+        List<Long> readCounts = jdbc.queryForList(
+                "SELECT READ_COUNT FROM BATCH_STEP_EXECUTION WHERE STEP_NAME = 'sweep' ORDER BY STEP_EXECUTION_ID", Long.class);
+        assertThat(readCounts).hasSize(2);
+        assertThat(readCounts.get(1)).as("the restart reads only what the failed execution had not committed")
+                .isEqualTo(fixtures.size() - 8L);
+        assertThat(MAILBOX.count("INBOX")).isZero();
+        assertThat(scenarios.count("SELECT COUNT(*) FROM bounce_message")).isEqualTo(fixtures.size());
+        assertThat(scenarios.archivedTotal()).isEqualTo(fixtures.size());
+    }
+
+    @Test
+    void anExecutionLeftRunningByAKilledProcessIsRecoveredAndFinished() throws Exception {
+        List<byte[]> fixtures = SweepScenarios.allFixtures();
+        MAILBOX.append("INBOX", fixtures);
+        movesFail.set(true);
+        assertThat(launcher.runOnce()).isEqualTo(SweepOutcome.FAILED);
+        List<String> committed = scenarios.databaseSnapshot();
+        // what kill -9 leaves behind: the execution and its step still marked as running
+        jdbc.update("UPDATE BATCH_JOB_EXECUTION SET STATUS = 'STARTED', EXIT_CODE = 'UNKNOWN', END_TIME = NULL");
+        jdbc.update("UPDATE BATCH_STEP_EXECUTION SET STATUS = 'STARTED', END_TIME = NULL WHERE STEP_NAME = 'archiveLeftovers'");
+        movesFail.set(false);
+
+        assertThat(launcher.runOnce()).isEqualTo(SweepOutcome.COMPLETED);
+
+        assertThat(MAILBOX.count("INBOX")).isZero();
+        assertThat(scenarios.databaseSnapshot()).isEqualTo(committed);
+    }
+
+    @Test
+    void aSecondProcessOnTheSameMailboxStopsWithItsOwnExitCode() throws Exception {
+        MAILBOX.append("INBOX", SweepScenarios.allFixtures());
+        try (var held = MailboxLock.tryAcquire(dataSource, "bounces@127.0.0.1", "INBOX").orElseThrow()) {
+            SweepOutcome outcome = launcher.runOnce();
+            assertThat(outcome).isEqualTo(SweepOutcome.ANOTHER_RUN_ACTIVE);
+            assertThat(outcome.exitCode()).isEqualTo(3);
+        }
+        assertThat(scenarios.count("SELECT COUNT(*) FROM bounce_message")).isZero();
+        assertThat(scenarios.count("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION")).isZero();
     }
 }
