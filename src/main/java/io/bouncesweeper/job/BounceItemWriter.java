@@ -78,11 +78,13 @@ public class BounceItemWriter implements ItemWriter<ProcessedMessage>, StepExecu
         store.insertMessages(fresh, m -> folders.folderFor(m.category()), jobExecutionId);
         store.insertEvents(fresh);
         store.applyRecipientState(fresh);
+        CrashPoints.reach("before-commit");
         List<ProcessedMessage> all = List.copyOf(items);
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
                 statistics.committed(all, fresh);
+                CrashPoints.reach("after-commit");
                 archiveQueue.submit(() -> {
                     archive(all);
                     log.info(statistics.progressLine());
@@ -104,6 +106,7 @@ public class BounceItemWriter implements ItemWriter<ProcessedMessage>, StepExecu
         MessageKey first = messages.get(0).key();
         try {
             Map<String, Integer> moved = archiver.move(uidsByFolder);
+            CrashPoints.reach("after-move");
             List<Long> uids = messages.stream().map(m -> m.key().uid()).toList();
             separateTransaction.executeWithoutResult(s ->
                     store.markArchived(first.mailbox(), first.folder(), first.uidValidity(), uids));
