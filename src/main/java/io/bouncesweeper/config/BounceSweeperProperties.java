@@ -39,7 +39,7 @@ public record BounceSweeperProperties(
             @NotBlank String host,
             @Min(1) @Max(65_535) Integer port,
             @NotBlank String user,
-            @NotBlank String password,
+            String password,
             @NotBlank @DefaultValue("INBOX") String folder,
             @NotNull @DefaultValue("IMAPS") ImapSecurity security,
             @DefaultValue("false") boolean allowPlaintext,
@@ -48,7 +48,11 @@ public record BounceSweeperProperties(
             @NotNull @DefaultValue("UNSEEN") Selection select,
             @NotNull @DefaultValue("30s") Duration connectTimeout,
             @NotNull @DefaultValue("120s") Duration readTimeout,
-            @Min(1024) @DefaultValue("26214400") long maxMessageBytes) {
+            @Min(1024) @DefaultValue("26214400") long maxMessageBytes,
+            @NotNull @DefaultValue("PASSWORD") ImapAuth auth,
+            String token,
+            String tokenFile,
+            String tokenCommand) {
 
         public enum Selection { UNSEEN, ALL }
 
@@ -61,6 +65,20 @@ public record BounceSweeperProperties(
             return user + "@" + host;
         }
 
+        @AssertTrue(message = "bounce-sweeper.imap.auth=PASSWORD needs bounce-sweeper.imap.password; "
+                + "XOAUTH2 needs exactly one of bounce-sweeper.imap.token, token-file and token-command")
+        public boolean isCredentialGiven() {
+            if (auth != ImapAuth.XOAUTH2) {
+                return password != null && !password.isBlank();
+            }
+            int given = (blank(token) ? 0 : 1) + (blank(tokenFile) ? 0 : 1) + (blank(tokenCommand) ? 0 : 1);
+            return given == 1;
+        }
+
+        private static boolean blank(String s) {
+            return s == null || s.isBlank();
+        }
+
         @AssertTrue(message = "bounce-sweeper.imap.security=NONE sends the password in clear text; "
                 + "use IMAPS or STARTTLS, or set bounce-sweeper.imap.allow-plaintext=true explicitly")
         public boolean isPlaintextExplicitlyAllowed() {
@@ -70,7 +88,7 @@ public record BounceSweeperProperties(
         @Override
         public String toString() {
             return "Imap[" + security + "://" + user + "@" + host + ":" + effectivePort() + "/" + folder
-                    + ", password=****]";
+                    + ", auth=" + auth + ", password=****]";
         }
     }
 

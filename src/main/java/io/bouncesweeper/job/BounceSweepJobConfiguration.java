@@ -5,10 +5,12 @@ import io.bouncesweeper.archive.MailArchiver;
 import io.bouncesweeper.classify.BounceClassifier;
 import io.bouncesweeper.classify.DefaultBounceClassifier;
 import io.bouncesweeper.config.BounceSweeperProperties;
+import io.bouncesweeper.config.ImapAuth;
 import io.bouncesweeper.domain.MailboxMessage;
 import io.bouncesweeper.domain.ProcessedMessage;
 import io.bouncesweeper.imap.ImapConnector;
 import io.bouncesweeper.imap.ImapSettings;
+import io.bouncesweeper.imap.TokenSource;
 import io.bouncesweeper.parse.BounceParser;
 import io.bouncesweeper.parse.DefaultBounceParser;
 import io.bouncesweeper.read.MailboxItemReader;
@@ -57,7 +59,8 @@ public class BounceSweepJobConfiguration {
     ImapConnector imapConnector(BounceSweeperProperties p) {
         BounceSweeperProperties.Imap imap = p.imap();
         return new ImapConnector(new ImapSettings(imap.host(), imap.effectivePort(), imap.user(), imap.password(),
-                imap.security(), imap.trustStore(), imap.trustStorePassword(), imap.connectTimeout(), imap.readTimeout()));
+                imap.security(), imap.trustStore(), imap.trustStorePassword(), imap.connectTimeout(), imap.readTimeout(),
+                imap.auth() == ImapAuth.XOAUTH2 ? TokenSource.of(imap.token(), imap.tokenFile(), imap.tokenCommand()) : null));
     }
 
     @Bean
