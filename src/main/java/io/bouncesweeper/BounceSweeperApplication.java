@@ -1,15 +1,18 @@
 package io.bouncesweeper;
 
 import io.bouncesweeper.cli.CommandLine;
+import io.bouncesweeper.config.BounceSweeperProperties;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * {@code java -jar bounce-sweeper.jar} runs the configured job once and exits with its result:
  * 0 completed, 1 failed, 2 could not start (a missing or wrong setting, an unreachable database),
- * 3 another run is active. {@code classify} and {@code evaluate} are operator tools that need no
- * servers.
+ * 3 another run is active. With {@code --bounce-sweeper.mode=SCHEDULER} it keeps running and fires
+ * the job definitions on their schedules. {@code classify} and {@code evaluate} are operator tools
+ * that need no servers.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -23,7 +26,11 @@ public class BounceSweeperApplication {
         }
         int exitCode;
         try {
-            exitCode = SpringApplication.exit(SpringApplication.run(BounceSweeperApplication.class, args));
+            ConfigurableApplicationContext context = SpringApplication.run(BounceSweeperApplication.class, args);
+            if (context.getBean(BounceSweeperProperties.class).mode() == BounceSweeperProperties.Mode.SCHEDULER) {
+                return; // Quartz's threads keep the process alive until SIGTERM closes the context
+            }
+            exitCode = SpringApplication.exit(context);
         } catch (RuntimeException e) {
             // Spring Boot has already reported why (the failure analysis names the setting)
             exitCode = EXIT_CANNOT_START;
