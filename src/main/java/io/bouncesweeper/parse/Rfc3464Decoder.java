@@ -33,16 +33,21 @@ public final class Rfc3464Decoder implements Decoder {
     public static List<DeliveryRecord> records(Mail mail, String decoder) {
         List<DeliveryRecord> out = new ArrayList<>();
         for (MimePart part : mail.partsOf("message/delivery-status", "message/global-delivery-status")) {
-            DeliveryStatus ds = DeliveryStatus.parse(part);
-            String reportingMta = Text.afterType(ds.perMessage().get("Reporting-MTA"));
-            for (Headers r : ds.perRecipient()) {
-                DeliveryRecord rec = record(r, ds.perMessage(), reportingMta, decoder);
-                if (rec != null) {
-                    out.add(rec);
-                }
-            }
+            out.addAll(records(DeliveryStatus.parse(part), decoder));
             if (!out.isEmpty()) {
                 break; // a second report part is the original's, forwarded along
+            }
+        }
+        return out;
+    }
+
+    public static List<DeliveryRecord> records(DeliveryStatus ds, String decoder) {
+        List<DeliveryRecord> out = new ArrayList<>();
+        String reportingMta = Text.afterType(ds.perMessage().get("Reporting-MTA"));
+        for (Headers r : ds.perRecipient()) {
+            DeliveryRecord rec = record(r, ds.perMessage(), reportingMta, decoder);
+            if (rec != null) {
+                out.add(rec);
             }
         }
         return out;

@@ -19,8 +19,10 @@ public final class DecoderTable {
         this.decoders = List.copyOf(decoders);
     }
 
-    public static DecoderTable standard() {
-        return new DecoderTable(List.of(new ArfDecoder(), new Rfc3464Decoder()));
+    /** @param looksLikeBounce decides whether the last-resort text scan may run on a mail */
+    public static DecoderTable standard(java.util.function.Predicate<Mail> looksLikeBounce) {
+        return new DecoderTable(List.of(new ArfDecoder(), new Rfc3464Decoder(), new EmbeddedReportDecoder(),
+                new GenericTextDecoder(looksLikeBounce)));
     }
 
     /** Records of the first decoder that recognises the mail and finds any; empty if none does. */
