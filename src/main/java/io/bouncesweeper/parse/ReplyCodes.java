@@ -49,11 +49,16 @@ public final class ReplyCodes {
                 continue;
             }
             String code = Text.replyCodeAt(s, i);
-            if (code != null && replyStartsAt(s, i)) {
+            if (code != null && (replyStartsAt(s, i) || multilineReply(s, i))) {
                 return code;
             }
         }
         return null;
+    }
+
+    /** "550-'Unknown user'" / "550-Text": the continuation form of a multi-line SMTP reply. */
+    private static boolean multilineReply(String s, int i) {
+        return i + 4 < s.length() && s.charAt(i + 3) == '-' && !Character.isDigit(s.charAt(i + 4));
     }
 
     /** Line start (after indentation or quoting), "said:", "]:", "error:", "... " and the like. */

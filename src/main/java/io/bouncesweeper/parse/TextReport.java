@@ -136,15 +136,10 @@ public final class TextReport {
                 firstLine.put(r, lineOf(lines, r));
             }
         } else {
-            for (int i = 0; i < lines.length; i++) {
-                String line = lines[i];
-                for (int at = line.indexOf('@'); at >= 0; at = line.indexOf('@', at + 1)) {
-                    String a = Text.addressAround(line, at);
-                    if (a != null && isRecipientCandidate(a, excluded) && !containsIgnoreCase(firstLine, a)
-                            && !insideUrl(line, at)) {
-                        firstLine.put(a, i);
-                    }
-                }
+            collectAddresses(lines, excluded, true, firstLine);
+            if (firstLine.isEmpty()) {
+                // a bounce for postmaster@ or root@ is still a bounce: allow them when nothing else is named
+                collectAddresses(lines, excluded, false, firstLine);
             }
         }
         List<DeliveryRecord> out = new ArrayList<>(firstLine.size());
@@ -160,6 +155,19 @@ public final class TextReport {
             k++;
         }
         return out;
+    }
+
+    private static void collectAddresses(String[] lines, Set<String> excluded, boolean strict, Map<String, Integer> out) {
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
+            for (int at = line.indexOf('@'); at >= 0; at = line.indexOf('@', at + 1)) {
+                String a = Text.addressAround(line, at);
+                if (a != null && (strict ? isRecipientCandidate(a, excluded) : !excluded.contains(a.toLowerCase(Locale.ROOT)))
+                        && !containsIgnoreCase(out, a) && !insideUrl(line, at)) {
+                    out.put(a, i);
+                }
+            }
+        }
     }
 
     /** Builds a bounce record from an address and the text that explains its failure. */
@@ -231,6 +239,31 @@ public final class TextReport {
             }
         }
         return b.toString();
+    }
+
+    /** Lines naming {@code address} that carry a code (with their continuation), or for a lone recipient any code lines; null if none. */
+    public static String codeLinesAbout(String[] lines, String address, boolean only) {
+        String lowerAddr = address.toLowerCase(Locale.ROOT);
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].toLowerCase(Locale.ROOT).contains(lowerAddr)) {
+                StringBuilder c = new StringBuilder(lines[i].strip());
+                for (int j = i + 1; j < lines.length && j < i + 4 && !lines[j].isBlank(); j++) {
+                    c.append(' ').append(lines[j].strip());
+                }
+                if (hasCode(c)) {
+                    return c.toString();
+                }
+            }
+        }
+        if (!only) {
+            return null;
+        }
+        StringBuilder all = new StringBuilder();
+        for (String l : lines) {
+            if (all.length() > MAX_DIAGNOSTIC_CHARS) break;
+            if (!l.isBlank() && hasCode(l)) all.append(l.strip()).append(' ');
+        }
+        return all.length() == 0 ? null : all.toString();
     }
 
     static boolean hasCode(CharSequence s) {
