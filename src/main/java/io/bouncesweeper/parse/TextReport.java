@@ -141,6 +141,10 @@ public final class TextReport {
                 // a bounce for postmaster@ or root@ is still a bounce: allow them when nothing else is named
                 collectAddresses(lines, excluded, false, firstLine);
             }
+            if (firstLine.isEmpty()) {
+                // sender and recipient may be the same address: accept one that opens a line ("a@b:", "<a@b>")
+                collectLineLeading(lines, firstLine);
+            }
         }
         List<DeliveryRecord> out = new ArrayList<>(firstLine.size());
         List<Integer> starts = new ArrayList<>(firstLine.values());
@@ -166,6 +170,19 @@ public final class TextReport {
                         && !containsIgnoreCase(out, a) && !insideUrl(line, at)) {
                     out.put(a, i);
                 }
+            }
+        }
+    }
+
+    private static void collectLineLeading(String[] lines, Map<String, Integer> out) {
+        for (int i = 0; i < lines.length; i++) {
+            String t = lines[i].strip();
+            if (t.startsWith("<")) t = t.substring(1);
+            int at = t.indexOf('@');
+            if (at <= 0) continue;
+            String a = Text.addressAround(t, at);
+            if (a != null && t.startsWith(a) && !containsIgnoreCase(out, a)) {
+                out.put(a, i);
             }
         }
     }
@@ -247,7 +264,7 @@ public final class TextReport {
         for (int i = 0; i < lines.length; i++) {
             if (lines[i].toLowerCase(Locale.ROOT).contains(lowerAddr)) {
                 StringBuilder c = new StringBuilder(lines[i].strip());
-                for (int j = i + 1; j < lines.length && j < i + 4 && !lines[j].isBlank(); j++) {
+                for (int j = i + 1; j < lines.length && j < i + 4 && !lines[j].isBlank() && lines[j].indexOf('@') < 0; j++) {
                     c.append(' ').append(lines[j].strip());
                 }
                 if (hasCode(c)) {

@@ -41,7 +41,8 @@ abstract class TextDecoder implements Decoder {
                 TextReport.senderAddresses(mail), name);
         if (records.isEmpty()) {
             String fallback = originalRecipient(mail);
-            if (fallback != null && hasEvidence(section)) {
+            if (fallback != null && (hasEvidence(section) || mail.root().mimeType().equals("multipart/report"))) {
+                // no address in the notification: the enclosed original's To is the one that failed
                 records = List.of(TextReport.record(fallback, codeLines(section), name));
             }
         }
