@@ -37,10 +37,24 @@ public final class ReplyCodes {
         return last;
     }
 
+    /** The last reply code where a server reply starts, or null. */
+    public static String lastReplyCode(String s) {
+        String last = null;
+        for (int i = replyCodeIndex(s, 0); i >= 0; i = replyCodeIndex(s, i + 3)) {
+            last = s.substring(i, i + 3);
+        }
+        return last;
+    }
+
     /** The first reply code where a server reply starts, or null. */
     public static String firstReplyCode(String s) {
+        int i = replyCodeIndex(s, 0);
+        return i < 0 ? null : s.substring(i, i + 3);
+    }
+
+    private static int replyCodeIndex(String s, int from) {
         int n = s.length();
-        for (int i = 0; i + 3 <= n; i++) {
+        for (int i = from; i + 3 <= n; i++) {
             char c = s.charAt(i);
             if (c != '2' && c != '4' && c != '5') {
                 continue;
@@ -48,12 +62,11 @@ public final class ReplyCodes {
             if (i > 0 && isWordOrDot(s.charAt(i - 1))) {
                 continue;
             }
-            String code = Text.replyCodeAt(s, i);
-            if (code != null && (replyStartsAt(s, i) || multilineReply(s, i))) {
-                return code;
+            if (Text.replyCodeAt(s, i) != null && (replyStartsAt(s, i) || multilineReply(s, i))) {
+                return i;
             }
         }
-        return null;
+        return -1;
     }
 
     /** "550-'Unknown user'" / "550-Text": the continuation form of a multi-line SMTP reply. */
@@ -72,7 +85,7 @@ public final class ReplyCodes {
         int from = Math.max(0, p - 7);
         String before = s.substring(from, p + 1).toLowerCase(java.util.Locale.ROOT);
         return before.endsWith("said") || before.endsWith("...") || before.endsWith("reply") || before.endsWith("]")
-                || before.endsWith("error") || before.endsWith("response");
+                || before.endsWith("error") || before.endsWith("response") || before.endsWith("code");
     }
 
     static String statusAt(String s, int j) {

@@ -107,7 +107,10 @@ public final class Rfc3464Decoder implements Decoder {
             }
         }
         String action = lower(r.get("Action"));
-        String diagnostic = Text.afterType(firstNonNull(r.get("Diagnostic-Code"), perMessage.get("Diagnostic-Code")));
+        String rawDiagnostic = firstNonNull(r.get("Diagnostic-Code"), perMessage.get("Diagnostic-Code"));
+        // "X-Unix; 255" is a local exit code, not an SMTP reply
+        boolean exitCode = rawDiagnostic != null && rawDiagnostic.trim().toLowerCase(Locale.ROOT).startsWith("x-unix");
+        String diagnostic = Text.afterType(rawDiagnostic);
         diagnostic = Text.squash(diagnostic);
         String status = Text.statusField(firstNonNull(r.get("Status"), perMessage.get("Status")));
         String reply = null;
@@ -117,7 +120,7 @@ public final class Rfc3464Decoder implements Decoder {
             if (pair != null) {
                 status = pair.status();
                 reply = pair.replyCode();
-            } else {
+            } else if (!exitCode) {
                 reply = Text.findReplyCode(diagnostic);
                 if (reply == null) {
                     reply = ReplyCodes.firstReplyCode(diagnostic);

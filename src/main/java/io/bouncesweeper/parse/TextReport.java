@@ -198,7 +198,8 @@ public final class TextReport {
                 reply = pair.replyCode();
             } else {
                 status = Text.findStatus(diag);
-                reply = ReplyCodes.firstReplyCode(diag);
+                // line starts matter for bare codes: look before squashing
+                reply = ReplyCodes.firstReplyCode(diagnostic);
             }
         }
         return DeliveryRecord.builder(RecordKind.BOUNCE)
@@ -229,30 +230,35 @@ public final class TextReport {
                     continue;
                 }
                 seenText = true;
-                b.append(t).append(' ');
+                b.append(t).append('\n');
+            }
+        }
+        if (hasCode(b) && (ReplyCodes.lastPair(b.toString()) != null || Text.findStatus(b.toString()) != null)) {
+            return b.toString();
+        }
+        // a bare reply code ("reason: 550 Host unknown") may have a fuller line elsewhere ("550 5.1.2 <a>... Host unknown")
+        String lowerAddr = address.toLowerCase(Locale.ROOT);
+        for (int i = 0; i < lines.length; i++) {
+            if (i != first && lines[i].toLowerCase(Locale.ROOT).contains(lowerAddr) && hasCode(lines[i])
+                    && (b.length() == 0 || ReplyCodes.lastPair(lines[i]) != null || Text.findStatus(lines[i]) != null)) {
+                StringBuilder c = new StringBuilder(lines[i].strip());
+                for (int j = i + 1; j < lines.length && j < i + 3 && !lines[j].isBlank(); j++) {
+                    c.append('\n').append(lines[j].strip());
+                }
+                return c.toString();
             }
         }
         if (hasCode(b)) {
             return b.toString();
         }
-        String lowerAddr = address.toLowerCase(Locale.ROOT);
-        for (int i = 0; i < lines.length; i++) {
-            if (i != first && lines[i].toLowerCase(Locale.ROOT).contains(lowerAddr) && hasCode(lines[i])) {
-                StringBuilder c = new StringBuilder(lines[i].strip());
-                for (int j = i + 1; j < lines.length && j < i + 3 && !lines[j].isBlank(); j++) {
-                    c.append(' ').append(lines[j].strip());
-                }
-                return c.toString();
-            }
-        }
         if (only) {
             StringBuilder all = new StringBuilder();
             for (String l : lines) {
                 if (all.length() > MAX_DIAGNOSTIC_CHARS * 2) break;
-                if (!l.isBlank() && hasCode(l)) all.append(l.strip()).append(' ');
+                if (!l.isBlank() && hasCode(l)) all.append(l.strip()).append('\n');
             }
             if (all.length() > 0) {
-                return (b.length() > 0 ? b + " " : "") + all;
+                return (b.length() > 0 ? b + "\n" : "") + all;
             }
         }
         return b.toString();
@@ -262,10 +268,10 @@ public final class TextReport {
     public static String codeLinesAbout(String[] lines, String address, boolean only) {
         String lowerAddr = address.toLowerCase(Locale.ROOT);
         for (int i = 0; i < lines.length; i++) {
-            if (lines[i].toLowerCase(Locale.ROOT).contains(lowerAddr)) {
+            if (lines[i].toLowerCase(Locale.ROOT).contains(lowerAddr) && !isReportField(lines[i])) {
                 StringBuilder c = new StringBuilder(lines[i].strip());
                 for (int j = i + 1; j < lines.length && j < i + 4 && !lines[j].isBlank() && lines[j].indexOf('@') < 0; j++) {
-                    c.append(' ').append(lines[j].strip());
+                    c.append('\n').append(lines[j].strip());
                 }
                 if (hasCode(c)) {
                     return c.toString();
@@ -278,9 +284,15 @@ public final class TextReport {
         StringBuilder all = new StringBuilder();
         for (String l : lines) {
             if (all.length() > MAX_DIAGNOSTIC_CHARS) break;
-            if (!l.isBlank() && hasCode(l)) all.append(l.strip()).append(' ');
+            if (!l.isBlank() && hasCode(l)) all.append(l.strip()).append('\n');
         }
         return all.length() == 0 ? null : all.toString();
+    }
+
+    /** Delivery-status fields quoted in text name the recipient but explain nothing. */
+    private static boolean isReportField(String line) {
+        String t = line.stripLeading().toLowerCase(Locale.ROOT);
+        return t.startsWith("final-recipient:") || t.startsWith("original-recipient:") || t.startsWith("x-actual-recipient:");
     }
 
     static boolean hasCode(CharSequence s) {

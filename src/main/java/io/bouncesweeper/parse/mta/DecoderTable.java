@@ -23,7 +23,7 @@ public final class DecoderTable {
     /** @param looksLikeBounce decides whether the last-resort text scan may run on a mail */
     public static DecoderTable standard(java.util.function.Predicate<Mail> looksLikeBounce) {
         return new DecoderTable(List.of(new ArfDecoder(), new AmazonSesDecoder(), new Rfc3464Decoder(),
-                new EmbeddedReportDecoder(), new VerizonDecoder(), new KddiDecoder(),
+                new EmbeddedReportDecoder(), new VerizonDecoder(), new KddiDecoder(), new V5SendmailDecoder(),
                 new GenericTextDecoder(looksLikeBounce), new UnsubscribeRequestDecoder()));
     }
 

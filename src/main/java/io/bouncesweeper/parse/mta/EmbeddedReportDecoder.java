@@ -40,7 +40,7 @@ final class EmbeddedReportDecoder implements Decoder {
             b.append(l).append('\n');
         }
         DeliveryStatus ds = DeliveryStatus.parse(b.toString());
-        return Rfc3464Decoder.records(ds, NAME);
+        return Rfc3464Decoder.completeFromText(mail, Rfc3464Decoder.records(ds, NAME));
     }
 
     /** Start of the line holding the first Reporting-MTA / Final-Recipient field, or -1. */

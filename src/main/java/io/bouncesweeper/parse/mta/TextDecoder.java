@@ -92,7 +92,7 @@ abstract class TextDecoder implements Decoder {
         for (String l : section.split("\n")) {
             if (b.length() > 1000) break;
             if (Text.findStatus(l) != null || io.bouncesweeper.parse.ReplyCodes.firstReplyCode(l) != null) {
-                b.append(l.strip()).append(' ');
+                b.append(l.strip()).append('\n');
             }
         }
         return b.toString();
