@@ -33,21 +33,21 @@ public final class TextReport {
     private TextReport() {
     }
 
-    /** The error section of {@code text}: from the first start marker to the first end marker. */
+    /** The error section of {@code text}: from the earliest start marker to the first end marker after it. */
     public static String section(String text, Markers markers) {
         return section(text, text.toLowerCase(Locale.ROOT), markers);
     }
 
     /** As {@link #section(String, Markers)} with the lower-cased text already at hand. */
     public static String section(String text, String lower, Markers markers) {
-        int start = 0;
+        int start = -1;
         for (String m : markers.start()) {
             int i = lower.indexOf(m);
-            if (i >= 0) {
+            if (i >= 0 && (start < 0 || i < start)) {
                 start = i;
-                break;
             }
         }
+        start = Math.max(start, 0);
         int end = lower.length();
         for (String m : markers.end()) {
             int i = lower.indexOf(m, start + 1);
@@ -87,6 +87,19 @@ public final class TextReport {
             lineStart = lineEnd + 1;
         }
         return end;
+    }
+
+    /** "Name: value" with a plausible header name. */
+    static boolean isHeaderLine(String line) {
+        int colon = line.indexOf(':');
+        if (colon <= 0 || colon > 40) {
+            return false;
+        }
+        for (int i = 0; i < colon; i++) {
+            char c = line.charAt(i);
+            if (!(Character.isLetterOrDigit(c) || c == '-')) return false;
+        }
+        return true;
     }
 
     /** Addresses that belong to the sender or the reporting system, never to a failed recipient. */

@@ -41,7 +41,9 @@ public final class CorpusScore {
 
     /** Counters: hits and totals per measure, misses listed per module. */
     static final class Score {
-        int rows, rcptHit, rcptTotal, statusHit, statusTotal, replyHit, replyTotal, kindHit;
+        int rows, rcptHit, rcptTotal, statusHit, statusTotal, replyHit, replyTotal, kindHit, hintSet, hintAgree;
+        final List<String> hintMisses = new ArrayList<>();
+        final Map<String, Integer> decoders = new TreeMap<>();
         final Map<String, List<String>> misses = new TreeMap<>();
 
         void miss(Row r, String what) {
@@ -53,9 +55,9 @@ public final class CorpusScore {
         }
 
         String summary() {
-            return String.format("rows=%d recipient=%.1f%% (%d/%d) status=%.1f%% (%d/%d) replyCode=%.1f%% (%d/%d) kind=%.1f%% (%d/%d)",
+            return String.format("rows=%d recipient=%.1f%% (%d/%d) status=%.1f%% (%d/%d) replyCode=%.1f%% (%d/%d) kind=%.1f%% (%d/%d) reasonHint agrees %d/%d",
                     rows, pct(rcptHit, rcptTotal), rcptHit, rcptTotal, pct(statusHit, statusTotal), statusHit, statusTotal,
-                    pct(replyHit, replyTotal), replyHit, replyTotal, pct(kindHit, rows), kindHit, rows);
+                    pct(replyHit, replyTotal), replyHit, replyTotal, pct(kindHit, rows), kindHit, rows, hintAgree, hintSet);
         }
     }
 
@@ -122,6 +124,12 @@ public final class CorpusScore {
                 else s.miss(r, tag + " reply want " + want + " got " + got
                         + (rec == null ? "" : " diag=" + abbreviate(rec.diagnostic())));
             }
+            if (rec != null) s.decoders.merge(rec.decoder(), 1, Integer::sum);
+            if (rec != null && rec.reasonHint() != null) {
+                s.hintSet++;
+                if (rec.reasonHint().equals(r.reason)) s.hintAgree++;
+                else s.hintMisses.add(r.file + "#" + r.index + " hint " + rec.reasonHint() + " expected " + r.reason);
+            }
             if (rec != null && rec.kind() == kind) s.kindHit++;
             else s.miss(r, tag + " kind want " + kind + " got " + (rec == null ? null : rec.kind()));
         }
@@ -139,6 +147,10 @@ public final class CorpusScore {
             System.out.println(e.getKey() + ": " + e.getValue().size() + " misses");
             if (verbose) e.getValue().forEach(x -> System.out.println("    " + x));
         });
+        if (verbose) {
+            s.hintMisses.forEach(x -> System.out.println("hint: " + x));
+            System.out.println("rows by decoder: " + s.decoders);
+        }
         System.out.println(s.summary());
     }
 }
