@@ -130,7 +130,9 @@ public final class Mail {
             if (b.length() == 0) {
                 collectText(root, b, false);
             }
-            text = b.length() > MAX_TEXT_CHARS ? b.substring(0, MAX_TEXT_CHARS) : b.toString();
+            String t = b.length() > MAX_TEXT_CHARS ? b.substring(0, MAX_TEXT_CHARS) : b.toString();
+            // one line-end convention keeps every scanner simple
+            text = t.indexOf('\r') >= 0 ? t.replace("\r\n", "\n").replace('\r', '\n') : t;
         }
         return text;
     }

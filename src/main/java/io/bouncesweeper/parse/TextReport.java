@@ -59,34 +59,35 @@ public final class TextReport {
         return text.substring(start, Math.max(start, end));
     }
 
-    /** Where the quoted original begins: a marker line or a header line at column 0 after an empty line. */
+    /**
+     * Where the quoted original begins: the line holding a marker (at its start, or anywhere for
+     * long markers), or a header line at column 0 right after an empty line. Searched with
+     * indexOf per marker rather than per line: this runs on every text bounce.
+     */
     static int originalStart(String lower, int from) {
-        int end = lower.length();
-        int lineStart = from;
-        boolean previousBlank = false;
-        while (lineStart < end) {
-            int nl = lower.indexOf('\n', lineStart);
-            int lineEnd = nl < 0 ? end : nl;
-            String line = lower.substring(lineStart, lineEnd).strip();
-            String raw = lower.substring(lineStart, lineEnd);
-            if (!line.isEmpty()) {
-                for (String m : ORIGINAL_MARKERS) {
-                    if (line.startsWith(m) || (m.length() > 12 && line.contains(m))) {
-                        return lineStart;
-                    }
+        int best = lower.length();
+        for (String m : ORIGINAL_MARKERS) {
+            for (int i = lower.indexOf(m, from); i >= 0 && i < best; i = lower.indexOf(m, i + 1)) {
+                int lineStart = lower.lastIndexOf('\n', i - 1) + 1;
+                if (lineStart < from) {
+                    lineStart = from;
                 }
-                if (previousBlank || lineStart == from) {
-                    for (String h : HEADER_LINE_STARTS) {
-                        if (raw.startsWith(h)) {
-                            return lineStart;
-                        }
-                    }
+                if (m.length() > 12 || lower.substring(lineStart, i).isBlank()) {
+                    best = lineStart;
+                    break;
                 }
             }
-            previousBlank = line.isEmpty();
-            lineStart = lineEnd + 1;
         }
-        return end;
+        for (String h : HEADER_LINE_STARTS) {
+            if (from == 0 && lower.startsWith(h)) {
+                return 0;
+            }
+            for (int i = lower.indexOf("\n\n" + h, from); i >= 0 && i + 2 < best; i = lower.indexOf("\n\n" + h, i + 1)) {
+                best = i + 2;
+                break;
+            }
+        }
+        return best;
     }
 
     /** "Name: value" with a plausible header name. */

@@ -86,8 +86,16 @@ public final class CorpusScore {
     }
 
     static Score score(BounceParser parser) throws IOException {
+        return score(parser, false);
+    }
+
+    /** @param crlf score the mails with CRLF line ends, as IMAP delivers them (the corpus is stored with LF) */
+    static Score score(BounceParser parser, boolean crlf) throws IOException {
         List<Row> rows = manifest();
         Map<String, byte[]> mails = emails(rows);
+        if (crlf) {
+            mails.replaceAll((f, b) -> toCrlf(b));
+        }
         Map<String, ParsedMessage> parsed = new HashMap<>();
         mails.forEach((f, b) -> parsed.put(f, parser.parse(b)));
         Score s = new Score();
@@ -136,13 +144,23 @@ public final class CorpusScore {
         return s;
     }
 
+    static byte[] toCrlf(byte[] b) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(b.length + b.length / 20);
+        for (int i = 0; i < b.length; i++) {
+            if (b[i] == '\n' && (i == 0 || b[i - 1] != '\r')) out.write('\r');
+            out.write(b[i]);
+        }
+        return out.toByteArray();
+    }
+
     private static String abbreviate(String s) {
         return s == null ? null : s.length() > 110 ? s.substring(0, 110) + "…" : s;
     }
 
     public static void main(String[] args) throws IOException {
-        Score s = score(new DefaultBounceParser());
-        boolean verbose = args.length > 0 && args[0].equals("-v");
+        List<String> opts = List.of(args);
+        Score s = score(new DefaultBounceParser(), opts.contains("-crlf"));
+        boolean verbose = opts.contains("-v");
         s.misses.entrySet().stream().sorted((a, b) -> b.getValue().size() - a.getValue().size()).forEach(e -> {
             System.out.println(e.getKey() + ": " + e.getValue().size() + " misses");
             if (verbose) e.getValue().forEach(x -> System.out.println("    " + x));
