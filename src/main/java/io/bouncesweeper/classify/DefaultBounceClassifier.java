@@ -20,11 +20,14 @@ import java.util.Locale;
  *   <li>the phrase lists, over the diagnostic text;</li>
  *   <li>the status table, by the enhanced status code (the record's, or one found in the text);</li>
  *   <li>the reply-code fallbacks;</li>
+ *   <li>a final failure with a 4xx code: expired (the sender's queue gave up);</li>
  *   <li>undefined.</li>
  * </ol>
  * Texts come before codes because servers reuse one code for many causes (5.7.1, 5.0.0, 550)
- * while their words say which. Hard or soft follows the reason (reasons.tsv), and a 4xx code is
- * always soft.
+ * while their words say which. A status code inside the diagnostic (the remote server's own)
+ * is preferred to the record's when both are of the same class. Hard or soft follows the reason
+ * (reasons.tsv), and a 4xx code is always soft; a reason may name another for 4xx codes (an unknown
+ * host during a temporary DNS failure is a network error).
  *
  * <p>Immutable after construction: safe for any number of threads.
  */
@@ -75,15 +78,14 @@ public final class DefaultBounceClassifier implements BounceClassifier {
             default:
                 break;
         }
-        String text = DiagnosticText.normalise(record.diagnostic());
+        String text = DiagnosticText.withoutContinuationCodes(DiagnosticText.normalise(record.diagnostic()));
         String status = validStatus(record.status(), false);
+        String textStatus = DiagnosticText.findStatus(text, status);
         boolean statusFromText = false;
-        if (status == null || isGeneric(status)) {
-            String found = DiagnosticText.findStatus(text);
-            if (found != null && (status == null || found.charAt(0) == status.charAt(0))) {
-                status = found;
-                statusFromText = true;
-            }
+        if (textStatus != null && (status == null || textStatus.charAt(0) == status.charAt(0))) {
+            // the remote server's own code beats the reporting MTA's summary of it (5.1.0 "address error" over 5.2.2)
+            status = textStatus;
+            statusFromText = true;
         }
         String reply = validReply(record.replyCode());
         if (reply == null) {
@@ -103,12 +105,20 @@ public final class DefaultBounceClassifier implements BounceClassifier {
         if (v == null) {
             v = statuses.byReplyCode(reply);
         }
+        char codeClass = status != null ? status.charAt(0) : reply != null ? reply.charAt(0) : '?';
+        if (v == null && codeClass == '4') {
+            // a final failure with a temporary code: the sender retried until the queue gave up
+            v = new Verdict(Reason.EXPIRED, null, "final-4xx");
+        }
         if (v == null) {
             v = new Verdict(Reason.UNDEFINED, null, "undefined");
         }
 
         ReasonProfile profile = profiles.of(v.reason());
-        char codeClass = status != null ? status.charAt(0) : reply != null ? reply.charAt(0) : '?';
+        if (codeClass == '4' && profile.whenTemporary() != null) {
+            v = new Verdict(profile.whenTemporary(), null, v.rule() + ">4xx");
+            profile = profiles.of(v.reason());
+        }
         BounceClass bounceClass = profile.bounceClass(codeClass);
         if (bounceClass == BounceClass.NONE) {
             bounceClass = BounceClass.SOFT; // a bounce record is a failure even when a rule named a non-failure reason
@@ -135,11 +145,6 @@ public final class DefaultBounceClassifier implements BounceClassifier {
         } catch (IllegalArgumentException unknownWord) {
             return null; // a parser word we do not know is no evidence
         }
-    }
-
-    /** X.0.0 says only "failed": a more specific code in the text is worth more. */
-    private static boolean isGeneric(String status) {
-        return status.endsWith(".0.0");
     }
 
     private static String validStatus(String raw, boolean allowSuccess) {

@@ -29,8 +29,49 @@ final class DiagnosticText {
         return sb.toString();
     }
 
+    /**
+     * A multi-line SMTP reply repeats its code on every line ("550-5.7.1 Messages with multiple" /
+     * "550-5.7.1 addresses in From: header"); once joined, those repeats split phrases apart. Removes
+     * every repeat of the leading "NNN-X.Y.Z" or "NNN-" prefix after the first.
+     */
+    static String withoutContinuationCodes(String text) {
+        String reply = leadingReplyCode(text);
+        if (reply == null || text.length() < 5) {
+            return text;
+        }
+        int afterReply = 4;
+        String status = findStatus(text);
+        boolean statusLeads = status != null && text.startsWith(status, afterReply);
+        StringBuilder sb = new StringBuilder(text.length());
+        int i = 0;
+        while (i < text.length()) {
+            if (i > 0 && text.charAt(i - 1) == ' ' && text.startsWith(reply, i) && i + 3 < text.length()
+                    && (text.charAt(i + 3) == '-' || text.charAt(i + 3) == ' ')) {
+                int j = i + 4;
+                if (statusLeads && text.startsWith(status, j)) {
+                    j += status.length();
+                } else if (text.charAt(i + 3) == ' ') {
+                    sb.append(text.charAt(i++)); // "550 " mid-text without the status is ordinary text
+                    continue;
+                }
+                while (j < text.length() && text.charAt(j) == ' ') {
+                    j++;
+                }
+                i = j;
+                continue;
+            }
+            sb.append(text.charAt(i++));
+        }
+        return sb.toString();
+    }
+
     /** First enhanced status code (d.d{1,3}.d{1,3}, class 4 or 5) standing alone in the text, or null. */
     static String findStatus(String text) {
+        return findStatus(text, null);
+    }
+
+    /** First such code other than {@code unlike}, or null. */
+    static String findStatus(String text, String unlike) {
         for (int i = 0, n = text.length(); i + 4 < n; i++) {
             char c = text.charAt(i);
             if ((c == '4' || c == '5') && text.charAt(i + 1) == '.' && (i == 0 || !isCodeChar(text.charAt(i - 1)))) {
@@ -38,7 +79,10 @@ final class DiagnosticText {
                 if (j > i + 2 && j - (i + 2) <= 3 && j < n && text.charAt(j) == '.') {
                     int k = digits(text, j + 1);
                     if (k > j + 1 && k - (j + 1) <= 3 && endsCode(text, k)) {
-                        return text.substring(i, k);
+                        String code = text.substring(i, k);
+                        if (!code.equals(unlike)) {
+                            return code;
+                        }
                     }
                 }
             }
