@@ -15,9 +15,9 @@ import java.util.Map;
  */
 final class PhraseMatcher<T> {
 
-    /** Reports each phrase found; the matcher calls it once per occurrence. */
+    /** Reports each phrase found; the matcher calls it once per occurrence, with the index after its last character. */
     interface Hits<T> {
-        void found(T value);
+        void found(T value, int end);
     }
 
     // Node i: transitions labels[i] (sorted) -> targets[i]; fail link; values ending here (own and via fail links)
@@ -104,7 +104,7 @@ final class PhraseMatcher<T> {
             }
             node = Math.max(next, 0);
             for (Object value : outputs[node]) {
-                hits.found((T) value);
+                hits.found((T) value, i + 1);
             }
         }
     }
