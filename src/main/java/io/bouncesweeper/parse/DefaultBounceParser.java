@@ -39,7 +39,7 @@ public final class DefaultBounceParser implements BounceParser {
 
     public DefaultBounceParser(List<String> originalHeaderNames) {
         this.originalHeaders = new OriginalHeaders(originalHeaderNames);
-        this.decoders = DecoderTable.standard();
+        this.decoders = DecoderTable.standard(DefaultBounceParser::looksLikeBounce);
     }
 
     @Override
@@ -103,7 +103,7 @@ public final class DefaultBounceParser implements BounceParser {
         return new ParsedMessage(ParseOutcome.NOT_A_REPORT, messageId, date, orig, List.of(), null);
     }
 
-    static boolean looksLikeBounce(Mail mail) {
+    public static boolean looksLikeBounce(Mail mail) {
         if (mail.root().mimeType().equals("multipart/report")) {
             String rt = mail.root().contentType().reportType();
             return rt == null || !rt.toLowerCase(Locale.ROOT).contains("disposition-notification");

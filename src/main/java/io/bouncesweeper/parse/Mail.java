@@ -110,7 +110,8 @@ public final class Mail {
         }
         String t = p.mimeType();
         if (p.children().isEmpty()) {
-            boolean take = t.equals("text/plain") || (!plainOnly && t.equals("text/html"));
+            // a multipart whose boundaries were lost is still readable text
+            boolean take = t.equals("text/plain") || t.startsWith("multipart/") || (!plainOnly && t.equals("text/html"));
             if (take && p.enclosed() == null) {
                 String body = p.text();
                 b.append(t.equals("text/html") ? Html.toText(body) : body).append('\n');

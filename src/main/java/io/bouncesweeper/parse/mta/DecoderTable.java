@@ -5,6 +5,7 @@ import io.bouncesweeper.parse.ArfDecoder;
 import io.bouncesweeper.parse.Decoder;
 import io.bouncesweeper.parse.Mail;
 import io.bouncesweeper.parse.Rfc3464Decoder;
+import io.bouncesweeper.parse.UnsubscribeRequestDecoder;
 
 import java.util.List;
 
@@ -19,8 +20,11 @@ public final class DecoderTable {
         this.decoders = List.copyOf(decoders);
     }
 
-    public static DecoderTable standard() {
-        return new DecoderTable(List.of(new ArfDecoder(), new Rfc3464Decoder()));
+    /** @param looksLikeBounce decides whether the last-resort text scan may run on a mail */
+    public static DecoderTable standard(java.util.function.Predicate<Mail> looksLikeBounce) {
+        return new DecoderTable(List.of(new ArfDecoder(), new AmazonSesDecoder(), new Rfc3464Decoder(),
+                new EmbeddedReportDecoder(), new VerizonDecoder(), new KddiDecoder(), new V5SendmailDecoder(),
+                new GenericTextDecoder(looksLikeBounce), new UnsubscribeRequestDecoder()));
     }
 
     /** Records of the first decoder that recognises the mail and finds any; empty if none does. */

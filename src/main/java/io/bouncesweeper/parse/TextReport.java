@@ -1,0 +1,325 @@
+package io.bouncesweeper.parse;
+
+import io.bouncesweeper.domain.DeliveryRecord;
+import io.bouncesweeper.domain.RecordKind;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads a human-readable bounce: the part of the notification text between a start marker and
+ * the quoted original, the failed addresses in it and, per address, the lines that explain the
+ * failure. MTA decoders give the markers of their family; everything else is shared.
+ */
+public final class TextReport {
+    private static final List<String> ORIGINAL_MARKERS = PhraseList.load("parse/original-message-markers.txt");
+    private static final Set<String> NON_RECIPIENTS = Set.copyOf(PhraseList.load("parse/non-recipient-local-parts.txt"));
+    /** Lines that start the quoted original's header block even without a marker line. */
+    private static final String[] HEADER_LINE_STARTS = {"received: ", "return-path: <", "dkim-signature: ",
+            "x-received: ", "arc-seal: "};
+    private static final int MAX_DIAGNOSTIC_LINES = 8;
+    private static final int MAX_DIAGNOSTIC_CHARS = 1000;
+
+    /** Start and end markers (lower case, matched anywhere in a line) of one MTA family. */
+    public record Markers(List<String> start, List<String> end) {
+        public static final Markers NONE = new Markers(List.of(), List.of());
+    }
+
+    private TextReport() {
+    }
+
+    /** The error section of {@code text}: from the first start marker to the first end marker. */
+    public static String section(String text, Markers markers) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        int start = 0;
+        for (String m : markers.start()) {
+            int i = lower.indexOf(m);
+            if (i >= 0) {
+                start = i;
+                break;
+            }
+        }
+        int end = lower.length();
+        for (String m : markers.end()) {
+            int i = lower.indexOf(m, start + 1);
+            if (i >= 0 && i < end) {
+                end = i;
+            }
+        }
+        end = Math.min(end, originalStart(lower, start));
+        return text.substring(start, Math.max(start, end));
+    }
+
+    /** Where the quoted original begins: a marker line or a header line at column 0 after an empty line. */
+    static int originalStart(String lower, int from) {
+        int end = lower.length();
+        int lineStart = from;
+        boolean previousBlank = false;
+        while (lineStart < end) {
+            int nl = lower.indexOf('\n', lineStart);
+            int lineEnd = nl < 0 ? end : nl;
+            String line = lower.substring(lineStart, lineEnd).strip();
+            String raw = lower.substring(lineStart, lineEnd);
+            if (!line.isEmpty()) {
+                for (String m : ORIGINAL_MARKERS) {
+                    if (line.startsWith(m) || (m.length() > 12 && line.contains(m))) {
+                        return lineStart;
+                    }
+                }
+                if (previousBlank || lineStart == from) {
+                    for (String h : HEADER_LINE_STARTS) {
+                        if (raw.startsWith(h)) {
+                            return lineStart;
+                        }
+                    }
+                }
+            }
+            previousBlank = line.isEmpty();
+            lineStart = lineEnd + 1;
+        }
+        return end;
+    }
+
+    /** Addresses that belong to the sender or the reporting system, never to a failed recipient. */
+    public static Set<String> senderAddresses(Mail mail) {
+        Set<String> out = new HashSet<>();
+        addAll(out, mail.header("From"));
+        addAll(out, mail.header("To"));
+        addAll(out, mail.header("Return-Path"));
+        addAll(out, mail.header("Reply-To"));
+        MimePart original = mail.original();
+        if (original != null) {
+            addAll(out, original.headers().get("From"));
+            addAll(out, original.headers().get("Return-Path"));
+            addAll(out, original.headers().get("Sender"));
+        }
+        return out;
+    }
+
+    private static void addAll(Set<String> out, String header) {
+        if (header == null) {
+            return;
+        }
+        for (int at = header.indexOf('@'); at >= 0; at = header.indexOf('@', at + 1)) {
+            String a = Text.addressAround(header, at);
+            if (a != null) {
+                out.add(a.toLowerCase(Locale.ROOT));
+            }
+        }
+    }
+
+    static boolean isRecipientCandidate(String address, Set<String> excluded) {
+        String lower = address.toLowerCase(Locale.ROOT);
+        if (excluded.contains(lower)) {
+            return false;
+        }
+        String local = lower.substring(0, lower.indexOf('@'));
+        return !NON_RECIPIENTS.contains(local) && !local.startsWith("mailer-daemon") && !local.startsWith("postmaster")
+                && lower.indexOf('.', lower.indexOf('@')) > 0;
+    }
+
+    /**
+     * Records for the failed addresses in {@code section}. {@code knownRecipients} (e.g. from an
+     * X-Failed-Recipients header) replace address discovery when non-empty.
+     */
+    public static List<DeliveryRecord> records(String section, List<String> knownRecipients, Set<String> excluded,
+                                               String decoder) {
+        String[] lines = section.split("\n", -1);
+        Map<String, Integer> firstLine = new LinkedHashMap<>();
+        if (!knownRecipients.isEmpty()) {
+            for (String r : knownRecipients) {
+                firstLine.put(r, lineOf(lines, r));
+            }
+        } else {
+            collectAddresses(lines, excluded, true, firstLine);
+            if (firstLine.isEmpty()) {
+                // a bounce for postmaster@ or root@ is still a bounce: allow them when nothing else is named
+                collectAddresses(lines, excluded, false, firstLine);
+            }
+            if (firstLine.isEmpty()) {
+                // sender and recipient may be the same address: accept one that opens a line ("a@b:", "<a@b>")
+                collectLineLeading(lines, firstLine);
+            }
+        }
+        List<DeliveryRecord> out = new ArrayList<>(firstLine.size());
+        List<Integer> starts = new ArrayList<>(firstLine.values());
+        int k = 0;
+        for (Map.Entry<String, Integer> e : firstLine.entrySet()) {
+            int next = lines.length;
+            for (int s : starts) {
+                if (s > e.getValue() && s < next) next = s;
+            }
+            String diag = diagnosticFor(lines, e.getKey(), e.getValue(), next, firstLine.size() == 1);
+            out.add(record(e.getKey(), diag, decoder));
+            k++;
+        }
+        return out;
+    }
+
+    private static void collectAddresses(String[] lines, Set<String> excluded, boolean strict, Map<String, Integer> out) {
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
+            for (int at = line.indexOf('@'); at >= 0; at = line.indexOf('@', at + 1)) {
+                String a = Text.addressAround(line, at);
+                if (a != null && (strict ? isRecipientCandidate(a, excluded) : !excluded.contains(a.toLowerCase(Locale.ROOT)))
+                        && !containsIgnoreCase(out, a) && !insideUrl(line, at)) {
+                    out.put(a, i);
+                }
+            }
+        }
+    }
+
+    private static void collectLineLeading(String[] lines, Map<String, Integer> out) {
+        for (int i = 0; i < lines.length; i++) {
+            String t = lines[i].strip();
+            if (t.startsWith("<")) t = t.substring(1);
+            int at = t.indexOf('@');
+            if (at <= 0) continue;
+            String a = Text.addressAround(t, at);
+            if (a != null && t.startsWith(a) && !containsIgnoreCase(out, a)) {
+                out.put(a, i);
+            }
+        }
+    }
+
+    /** Builds a bounce record from an address and the text that explains its failure. */
+    public static DeliveryRecord record(String recipient, String diagnostic, String decoder) {
+        String diag = diagnostic == null || diagnostic.isBlank() ? null : Text.squash(diagnostic);
+        String status = null, reply = null;
+        if (diag != null) {
+            ReplyCodes.Pair pair = ReplyCodes.lastPair(diag);
+            if (pair != null) {
+                status = pair.status();
+                reply = pair.replyCode();
+            } else {
+                status = Text.findStatus(diag);
+                // line starts matter for bare codes: look before squashing
+                reply = ReplyCodes.firstReplyCode(diagnostic);
+            }
+        }
+        return DeliveryRecord.builder(RecordKind.BOUNCE)
+                .recipient(recipient)
+                .action("failed")
+                .status(status)
+                .replyCode(reply)
+                .diagnostic(diag)
+                .smtpCommand(Text.smtpCommand(diag))
+                .decoder(decoder)
+                .build();
+    }
+
+    /**
+     * The explanation of one address: the lines after its first mention up to the next address's
+     * (or a blank line after text); when those hold no code, another line naming it that does;
+     * for a lone recipient, the whole section as a last resort.
+     */
+    static String diagnosticFor(String[] lines, String address, int first, int next, boolean only) {
+        StringBuilder b = new StringBuilder();
+        if (first >= 0) {
+            int end = Math.min(next, first + MAX_DIAGNOSTIC_LINES);
+            boolean seenText = false;
+            for (int i = first; i < end && b.length() < MAX_DIAGNOSTIC_CHARS; i++) {
+                String t = lines[i].strip();
+                if (t.isEmpty()) {
+                    if (seenText && i > first + 1 && hasCode(b)) break;
+                    continue;
+                }
+                seenText = true;
+                b.append(t).append('\n');
+            }
+        }
+        if (hasCode(b) && (ReplyCodes.lastPair(b.toString()) != null || Text.findStatus(b.toString()) != null)) {
+            return b.toString();
+        }
+        // a bare reply code ("reason: 550 Host unknown") may have a fuller line elsewhere ("550 5.1.2 <a>... Host unknown")
+        String lowerAddr = address.toLowerCase(Locale.ROOT);
+        for (int i = 0; i < lines.length; i++) {
+            if (i != first && lines[i].toLowerCase(Locale.ROOT).contains(lowerAddr) && hasCode(lines[i])
+                    && (b.length() == 0 || ReplyCodes.lastPair(lines[i]) != null || Text.findStatus(lines[i]) != null)) {
+                StringBuilder c = new StringBuilder(lines[i].strip());
+                for (int j = i + 1; j < lines.length && j < i + 3 && !lines[j].isBlank(); j++) {
+                    c.append('\n').append(lines[j].strip());
+                }
+                return c.toString();
+            }
+        }
+        if (hasCode(b)) {
+            return b.toString();
+        }
+        if (only) {
+            StringBuilder all = new StringBuilder();
+            for (String l : lines) {
+                if (all.length() > MAX_DIAGNOSTIC_CHARS * 2) break;
+                if (!l.isBlank() && hasCode(l)) all.append(l.strip()).append('\n');
+            }
+            if (all.length() > 0) {
+                return (b.length() > 0 ? b + "\n" : "") + all;
+            }
+        }
+        return b.toString();
+    }
+
+    /** Lines naming {@code address} that carry a code (with their continuation), or for a lone recipient any code lines; null if none. */
+    public static String codeLinesAbout(String[] lines, String address, boolean only) {
+        String lowerAddr = address.toLowerCase(Locale.ROOT);
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].toLowerCase(Locale.ROOT).contains(lowerAddr) && !isReportField(lines[i])) {
+                StringBuilder c = new StringBuilder(lines[i].strip());
+                for (int j = i + 1; j < lines.length && j < i + 4 && !lines[j].isBlank() && lines[j].indexOf('@') < 0; j++) {
+                    c.append('\n').append(lines[j].strip());
+                }
+                if (hasCode(c)) {
+                    return c.toString();
+                }
+            }
+        }
+        if (!only) {
+            return null;
+        }
+        StringBuilder all = new StringBuilder();
+        for (String l : lines) {
+            if (all.length() > MAX_DIAGNOSTIC_CHARS) break;
+            if (!l.isBlank() && hasCode(l)) all.append(l.strip()).append('\n');
+        }
+        return all.length() == 0 ? null : all.toString();
+    }
+
+    /** Delivery-status fields quoted in text name the recipient but explain nothing. */
+    private static boolean isReportField(String line) {
+        String t = line.stripLeading().toLowerCase(Locale.ROOT);
+        return t.startsWith("final-recipient:") || t.startsWith("original-recipient:") || t.startsWith("x-actual-recipient:");
+    }
+
+    static boolean hasCode(CharSequence s) {
+        String t = s.toString();
+        return ReplyCodes.lastPair(t) != null || Text.findStatus(t) != null || ReplyCodes.firstReplyCode(t) != null;
+    }
+
+    private static int lineOf(String[] lines, String address) {
+        String lower = address.toLowerCase(Locale.ROOT);
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].toLowerCase(Locale.ROOT).contains(lower)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean containsIgnoreCase(Map<String, Integer> m, String a) {
+        for (String k : m.keySet()) {
+            if (k.equalsIgnoreCase(a)) return true;
+        }
+        return false;
+    }
+
+    private static boolean insideUrl(String line, int at) {
+        int sp = line.lastIndexOf(' ', at);
+        String token = line.substring(sp + 1, at);
+        return token.contains("://") || token.contains("?") || token.contains("=");
+    }
+}

@@ -1,0 +1,130 @@
+package io.bouncesweeper.parse.mta;
+
+import io.bouncesweeper.domain.DeliveryRecord;
+import io.bouncesweeper.parse.Decoder;
+import io.bouncesweeper.parse.Mail;
+import io.bouncesweeper.parse.MimePart;
+import io.bouncesweeper.parse.Text;
+import io.bouncesweeper.parse.TextReport;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Base of the decoders for plain-text bounces: a family names its markers; the shared
+ * {@link TextReport} finds recipients and diagnostics. Subclasses override {@link #refine} to add
+ * what only their family's wording tells (a reason hint, a status written their way).
+ */
+abstract class TextDecoder implements Decoder {
+    private final String name;
+    private final TextReport.Markers markers;
+
+    TextDecoder(String name, TextReport.Markers markers) {
+        this.name = name;
+        this.markers = markers;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public List<DeliveryRecord> decode(Mail mail) {
+        String text = mail.text();
+        if (text.isEmpty()) {
+            return List.of();
+        }
+        String section = TextReport.section(text, markers);
+        List<DeliveryRecord> records = TextReport.records(section, failedRecipients(mail),
+                TextReport.senderAddresses(mail), name);
+        if (records.isEmpty()) {
+            String fallback = originalRecipient(mail);
+            if (fallback != null && (hasEvidence(section) || mail.root().mimeType().equals("multipart/report"))) {
+                // no address in the notification: the enclosed original's To is the one that failed
+                records = List.of(TextReport.record(fallback, codeLines(section), name));
+            }
+        }
+        List<DeliveryRecord> out = new ArrayList<>(records.size());
+        for (DeliveryRecord r : records) {
+            out.add(refine(mail, section, r));
+        }
+        return out;
+    }
+
+    /** Family-specific corrections; the default keeps the record. */
+    DeliveryRecord refine(Mail mail, String section, DeliveryRecord record) {
+        return record;
+    }
+
+    /** X-Failed-Recipients (Exim, Gmail and others) names the failed addresses outright. */
+    static List<String> failedRecipients(Mail mail) {
+        List<String> out = new ArrayList<>();
+        for (String v : mail.headers().getAll("X-Failed-Recipients")) {
+            for (String part : v.split(",")) {
+                String a = Text.findAddress(part);
+                if (a != null && out.stream().noneMatch(a::equalsIgnoreCase)) {
+                    out.add(a);
+                }
+            }
+        }
+        return out;
+    }
+
+    static String originalRecipient(Mail mail) {
+        MimePart original = mail.original();
+        if (original != null) {
+            String to = Text.findAddress(original.headers().get("To"));
+            if (to != null) {
+                return to;
+            }
+        }
+        return null;
+    }
+
+    private static boolean hasEvidence(String section) {
+        return Text.findStatus(section) != null || io.bouncesweeper.parse.ReplyCodes.firstReplyCode(section) != null;
+    }
+
+    private static String codeLines(String section) {
+        StringBuilder b = new StringBuilder();
+        for (String l : section.split("\n")) {
+            if (b.length() > 1000) break;
+            if (Text.findStatus(l) != null || io.bouncesweeper.parse.ReplyCodes.firstReplyCode(l) != null) {
+                b.append(l.strip()).append('\n');
+            }
+        }
+        return b.toString();
+    }
+
+    static boolean fromContains(Mail mail, String... needles) {
+        String from = mail.from().toLowerCase(Locale.ROOT);
+        for (String n : needles) {
+            if (from.contains(n)) return true;
+        }
+        return false;
+    }
+
+    static boolean subjectContains(Mail mail, String... needles) {
+        String s = mail.subjectLower();
+        for (String n : needles) {
+            if (s.contains(n)) return true;
+        }
+        return false;
+    }
+
+    static boolean textContains(Mail mail, String... needles) {
+        String t = mail.text();
+        int limit = Math.min(t.length(), 4096);
+        String head = t.substring(0, limit).toLowerCase(Locale.ROOT);
+        for (String n : needles) {
+            if (head.contains(n)) return true;
+        }
+        return false;
+    }
+
+    static TextReport.Markers markers(List<String> start, List<String> end) {
+        return new TextReport.Markers(start, end);
+    }
+}
