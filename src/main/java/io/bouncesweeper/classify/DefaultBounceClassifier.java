@@ -21,7 +21,9 @@ import java.util.Locale;
  *   <li>the status table, by the enhanced status code (the record's, or one found in the text);</li>
  *   <li>the reply-code fallbacks;</li>
  *   <li>a final failure with a 4xx code: expired (the sender's queue gave up);</li>
- *   <li>undefined.</li>
+ *   <li>undefined;</li>
+ *   <li>then the refused SMTP command corrects the result (commands.tsv): an unknown address at
+ *       MAIL FROM is the sender's, a code-only verdict at CONNECT/HELO means a blocked client.</li>
  * </ol>
  * Texts come before codes because servers reuse one code for many causes (5.7.1, 5.0.0, 550)
  * while their words say which. A status code inside the diagnostic (the remote server's own)
@@ -37,6 +39,7 @@ public final class DefaultBounceClassifier implements BounceClassifier {
     private final StatusTable statuses;
     private final ProviderTable providers;
     private final PhraseTable phrases;
+    private final CommandTable commands;
 
     /** The built-in tables. */
     public DefaultBounceClassifier() {
@@ -53,6 +56,7 @@ public final class DefaultBounceClassifier implements BounceClassifier {
         statuses = new StatusTable(source.read(StatusTable.TABLE));
         providers = new ProviderTable(source.read(ProviderTable.RULES), source.read(ProviderTable.HOSTS));
         phrases = new PhraseTable(source.read(PhraseTable.TABLE), profiles);
+        commands = new CommandTable(source.read(CommandTable.TABLE));
     }
 
     @Override
@@ -82,7 +86,8 @@ public final class DefaultBounceClassifier implements BounceClassifier {
         String status = validStatus(record.status(), false);
         String textStatus = DiagnosticText.findStatus(text, status);
         boolean statusFromText = false;
-        if (textStatus != null && (status == null || textStatus.charAt(0) == status.charAt(0))) {
+        if (textStatus != null && (status == null
+                || (textStatus.charAt(0) == status.charAt(0) && !textStatus.endsWith(".0.0")))) {
             // the remote server's own code beats the reporting MTA's summary of it (5.1.0 "address error" over 5.2.2)
             status = textStatus;
             statusFromText = true;
@@ -99,6 +104,7 @@ public final class DefaultBounceClassifier implements BounceClassifier {
         if (v == null && !text.isEmpty()) {
             v = phrases.match(text);
         }
+        boolean byCodeAlone = v == null;
         if (v == null && status != null) {
             v = statuses.byStatus(reply, status);
         }
@@ -114,6 +120,9 @@ public final class DefaultBounceClassifier implements BounceClassifier {
             v = new Verdict(Reason.UNDEFINED, null, "undefined");
         }
 
+        if (!v.rule().startsWith("hint:")) {
+            v = commands.correct(v, record.smtpCommand(), byCodeAlone);
+        }
         ReasonProfile profile = profiles.of(v.reason());
         if (codeClass == '4' && profile.whenTemporary() != null) {
             v = new Verdict(profile.whenTemporary(), null, v.rule() + ">4xx");

@@ -74,7 +74,7 @@ final class DiagnosticText {
     static String findStatus(String text, String unlike) {
         for (int i = 0, n = text.length(); i + 4 < n; i++) {
             char c = text.charAt(i);
-            if ((c == '4' || c == '5') && text.charAt(i + 1) == '.' && (i == 0 || !isCodeChar(text.charAt(i - 1)))) {
+            if ((c == '4' || c == '5') && text.charAt(i + 1) == '.' && (i == 0 || !isCodeOrWordChar(text.charAt(i - 1)))) {
                 int j = digits(text, i + 2);
                 if (j > i + 2 && j - (i + 2) <= 3 && j < n && text.charAt(j) == '.') {
                     int k = digits(text, j + 1);
@@ -117,6 +117,11 @@ final class DiagnosticText {
             return true;
         }
         return s.charAt(k) == '.' && (k + 1 == s.length() || !Character.isDigit(s.charAt(k + 1)));
+    }
+
+    /** Also letters: "v4.6.1" is a version, not a status. */
+    private static boolean isCodeOrWordChar(char c) {
+        return isCodeChar(c) || Character.isLetter(c);
     }
 
     private static boolean isCodeChar(char c) {

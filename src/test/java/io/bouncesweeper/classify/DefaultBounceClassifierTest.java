@@ -201,6 +201,27 @@ class DefaultBounceClassifierTest {
     }
 
     @Test
+    void refusedCommandCorrectsTheReason() {
+        Classification sender = CLASSIFIER.classify(DeliveryRecord.builder(RecordKind.BOUNCE).replyCode("553").smtpCommand("MAIL")
+                .diagnostic("553 Domain of sender address does not exist... user unknown").build());
+        Classification afterData = CLASSIFIER.classify(DeliveryRecord.builder(RecordKind.BOUNCE).replyCode("550").smtpCommand("DATA")
+                .diagnostic("550 Unknown user").build());
+        Classification atEhlo = CLASSIFIER.classify(DeliveryRecord.builder(RecordKind.BOUNCE).replyCode("550").smtpCommand("EHLO")
+                .diagnostic("550 Go away").build());
+
+        assertEquals(Reason.REJECTED, sender.reason());
+        assertEquals(Reason.FILTERED, afterData.reason());
+        assertEquals("phrase:userunknown:\"unknown user\">data", afterData.rule());
+        assertEquals(Reason.BLOCKED, atEhlo.reason());
+        assertEquals("reply:550>ehlo", atEhlo.rule());
+    }
+
+    @Test
+    void versionNumbersAreNoStatus() {
+        assertEquals("5.0.0", bounce("554", null, "554 refused by gw (Lotus SMTP MTA v4.6.1)").status());
+    }
+
+    @Test
     void replyCodeAloneFallsBack() {
         Classification c = bounce("552", null, "");
 
