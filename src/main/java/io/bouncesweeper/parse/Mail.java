@@ -16,6 +16,7 @@ public final class Mail {
     private final List<MimePart> parts;
     private String subjectLower;
     private String text;
+    private String textLower;
 
     public Mail(MimePart root) {
         this.root = root;
@@ -102,6 +103,14 @@ public final class Mail {
             text = b.length() > MAX_TEXT_CHARS ? b.substring(0, MAX_TEXT_CHARS) : b.toString();
         }
         return text;
+    }
+
+    /** {@link #text()} in lower case, computed once: several decoders search it. */
+    public String textLower() {
+        if (textLower == null) {
+            textLower = text().toLowerCase(Locale.ROOT);
+        }
+        return textLower;
     }
 
     private static void collectText(MimePart p, StringBuilder b, boolean plainOnly) {

@@ -88,12 +88,10 @@ public final class MimeReader {
         if (cte != null && !ct.isMultipart()) {
             String enc = cte.trim().toLowerCase(Locale.ROOT);
             if (enc.startsWith("base64")) {
-                byte[] d = TransferDecoding.base64(b, bs, len, MAX_DECODED_BYTES_PER_PART);
-                return new MimePart(h, ct, d, 0, d.length);
+                return new MimePart(h, ct, b, bs, len, MimePart.Encoding.BASE64);
             }
             if (enc.startsWith("quoted-printable")) {
-                byte[] d = TransferDecoding.quotedPrintable(b, bs, len, MAX_DECODED_BYTES_PER_PART);
-                return new MimePart(h, ct, d, 0, d.length);
+                return new MimePart(h, ct, b, bs, len, MimePart.Encoding.QUOTED_PRINTABLE);
             }
         }
         return new MimePart(h, ct, b, bs, Math.min(len, MAX_DECODED_BYTES_PER_PART));

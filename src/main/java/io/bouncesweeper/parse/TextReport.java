@@ -35,7 +35,11 @@ public final class TextReport {
 
     /** The error section of {@code text}: from the first start marker to the first end marker. */
     public static String section(String text, Markers markers) {
-        String lower = text.toLowerCase(Locale.ROOT);
+        return section(text, text.toLowerCase(Locale.ROOT), markers);
+    }
+
+    /** As {@link #section(String, Markers)} with the lower-cased text already at hand. */
+    public static String section(String text, String lower, Markers markers) {
         int start = 0;
         for (String m : markers.start()) {
             int i = lower.indexOf(m);

@@ -22,13 +22,13 @@ final class EmbeddedReportDecoder implements Decoder {
 
     @Override
     public boolean recognises(Mail mail) {
-        return fieldsStart(mail.text()) >= 0;
+        return fieldsStart(mail.textLower()) >= 0;
     }
 
     @Override
     public List<DeliveryRecord> decode(Mail mail) {
         String text = mail.text();
-        int start = fieldsStart(text);
+        int start = fieldsStart(mail.textLower());
         if (start < 0) {
             return List.of();
         }
@@ -43,11 +43,12 @@ final class EmbeddedReportDecoder implements Decoder {
         return Rfc3464Decoder.completeFromText(mail, Rfc3464Decoder.records(ds, NAME));
     }
 
-    /** Start of the line holding the first Reporting-MTA / Final-Recipient field, or -1. */
-    static int fieldsStart(String text) {
+    /** Start of the line holding the first Reporting-MTA / Final-Recipient field in lower-cased text, or -1. */
+    static int fieldsStart(String lower) {
+        String text = lower;
         int best = -1;
-        for (String f : new String[] {"Reporting-MTA:", "Final-Recipient:", "Original-Recipient:", "Final-recipient:"}) {
-            int i = indexOfIgnoreCase(text, f);
+        for (String f : new String[] {"reporting-mta:", "final-recipient:", "original-recipient:"}) {
+            int i = text.indexOf(f);
             if (i >= 0 && (best < 0 || i < best)) best = i;
         }
         if (best < 0) return -1;
@@ -55,9 +56,4 @@ final class EmbeddedReportDecoder implements Decoder {
         return nl + 1;
     }
 
-    private static int indexOfIgnoreCase(String text, String f) {
-        int i = text.indexOf(f);
-        if (i >= 0) return i;
-        return text.toLowerCase(java.util.Locale.ROOT).indexOf(f.toLowerCase(java.util.Locale.ROOT));
-    }
 }

@@ -36,7 +36,7 @@ abstract class TextDecoder implements Decoder {
         if (text.isEmpty()) {
             return List.of();
         }
-        String section = TextReport.section(text, markers);
+        String section = TextReport.section(text, mail.textLower(), markers);
         List<DeliveryRecord> records = TextReport.records(section, failedRecipients(mail),
                 TextReport.senderAddresses(mail), name);
         if (records.isEmpty()) {
@@ -115,11 +115,10 @@ abstract class TextDecoder implements Decoder {
     }
 
     static boolean textContains(Mail mail, String... needles) {
-        String t = mail.text();
-        int limit = Math.min(t.length(), 4096);
-        String head = t.substring(0, limit).toLowerCase(Locale.ROOT);
+        String lower = mail.textLower();
         for (String n : needles) {
-            if (head.contains(n)) return true;
+            int i = lower.indexOf(n);
+            if (i >= 0 && i < 8192) return true;
         }
         return false;
     }
