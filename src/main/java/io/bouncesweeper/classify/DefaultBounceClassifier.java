@@ -17,7 +17,7 @@ import java.util.Locale;
  *   <li>the record's kind: delivered, complaint and auto-reply are no bounces;</li>
  *   <li>the parser's reason hint, read from the mail's structure (e.g. a queue timeout);</li>
  *   <li>the provider table, for records from a known provider's servers;</li>
- *   <li>the phrase lists, over the diagnostic text;</li>
+ *   <li>the phrase lists, over the diagnostic text (a weak phrase yields to a specific status);</li>
  *   <li>the status table, by the enhanced status code (the record's, or one found in the text);</li>
  *   <li>the reply-code fallbacks;</li>
  *   <li>a final failure with a 4xx code: expired (the sender's queue gave up);</li>
@@ -104,10 +104,15 @@ public final class DefaultBounceClassifier implements BounceClassifier {
         if (v == null && !text.isEmpty()) {
             v = phrases.match(text);
         }
-        boolean byCodeAlone = v == null;
+        if ((v == null || v.weak()) && status != null && !status.endsWith(".0.0")) {
+            // a specific status is better evidence than a weak phrase
+            Verdict byStatus = statuses.byStatus(reply, status);
+            v = byStatus != null ? byStatus : v;
+        }
         if (v == null && status != null) {
             v = statuses.byStatus(reply, status);
         }
+        boolean byCodeAlone = v == null; // only a bare reply code (or nothing) is left to decide
         if (v == null) {
             v = statuses.byReplyCode(reply);
         }

@@ -52,7 +52,7 @@ final class PhraseTable {
             }
         });
         Phrase p = best[0];
-        return p == null ? null : new Verdict(p.reason(), null, "phrase:" + p.reason().code() + ":\"" + p.text() + "\"");
+        return p == null ? null : new Verdict(p.reason(), null, "phrase:" + p.reason().code() + ":\"" + p.text() + "\"", p.weak());
     }
 
     /** A phrase is words: "locked" inside "blocked" or "spam" inside "spamhaus" is no match. */

@@ -217,6 +217,14 @@ class DefaultBounceClassifierTest {
     }
 
     @Test
+    void specificStatusBeatsAWeakPhrase() {
+        Classification c = bounce("550", "5.6.0", "550 5.6.0 <a@example.org>: Recipient address rejected: Media error");
+
+        assertEquals(Reason.CONTENT_ERROR, c.reason());
+        assertEquals("status:5.6.0", c.rule());
+    }
+
+    @Test
     void versionNumbersAreNoStatus() {
         assertEquals("5.0.0", bounce("554", null, "554 refused by gw (Lotus SMTP MTA v4.6.1)").status());
     }
