@@ -84,13 +84,16 @@ public final class DefaultBounceClassifier implements BounceClassifier {
         }
         String text = DiagnosticText.withoutContinuationCodes(DiagnosticText.normalise(record.diagnostic()));
         String status = validStatus(record.status(), false);
-        String textStatus = DiagnosticText.findStatus(text, status);
+        String remoteStatus = DiagnosticText.findRemoteStatus(text);
         boolean statusFromText = false;
-        if (textStatus != null && (status == null
-                || (textStatus.charAt(0) == status.charAt(0) && !textStatus.endsWith(".0.0")))) {
+        if (remoteStatus != null && !remoteStatus.equals(status) && (status == null
+                || (remoteStatus.charAt(0) == status.charAt(0) && !remoteStatus.endsWith(".0.0")))) {
             // the remote server's own code beats the reporting MTA's summary of it (5.1.0 "address error" over 5.2.2)
-            status = textStatus;
+            status = remoteStatus;
             statusFromText = true;
+        } else if (status == null) {
+            status = DiagnosticText.findStatus(text);
+            statusFromText = status != null;
         }
         String reply = validReply(record.replyCode());
         if (reply == null) {

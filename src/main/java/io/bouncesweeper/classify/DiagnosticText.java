@@ -67,11 +67,21 @@ final class DiagnosticText {
 
     /** First enhanced status code (d.d{1,3}.d{1,3}, class 4 or 5) standing alone in the text, or null. */
     static String findStatus(String text) {
-        return findStatus(text, null);
+        return scanStatus(text, false);
     }
 
-    /** First such code other than {@code unlike}, or null. */
-    static String findStatus(String text, String unlike) {
+    /**
+     * The code the remote server itself gave: the last one standing right after a reply code
+     * ("550 5.2.2", "550-'5.2.2", "<421 4.4.2"), since reports quote the server's reply after their
+     * own summary. Null when no code follows a reply code.
+     */
+    static String findRemoteStatus(String text) {
+        return scanStatus(text, true);
+    }
+
+    private static String scanStatus(String text, boolean remoteOnly) {
+        String first = null;
+        String lastAfterReply = null;
         for (int i = 0, n = text.length(); i + 4 < n; i++) {
             char c = text.charAt(i);
             if ((c == '4' || c == '5') && text.charAt(i + 1) == '.' && (i == 0 || !isCodeOrWordChar(text.charAt(i - 1)))) {
@@ -80,14 +90,31 @@ final class DiagnosticText {
                     int k = digits(text, j + 1);
                     if (k > j + 1 && k - (j + 1) <= 3 && endsCode(text, k)) {
                         String code = text.substring(i, k);
-                        if (!code.equals(unlike)) {
-                            return code;
+                        if (first == null) {
+                            first = code;
                         }
+                        if (followsReplyCode(text, i)) {
+                            lastAfterReply = code;
+                        }
+                        i = k - 1;
                     }
                 }
             }
         }
-        return null;
+        return remoteOnly ? lastAfterReply : first;
+    }
+
+    /** "550 ", "550-", "550-'" or "550 '" just before position i. */
+    private static boolean followsReplyCode(String text, int i) {
+        int p = i - 1;
+        if (p >= 0 && (text.charAt(p) == '\'' || text.charAt(p) == '"')) {
+            p--;
+        }
+        if (p < 3 || (text.charAt(p) != ' ' && text.charAt(p) != '-')) {
+            return false;
+        }
+        int start = p - 3;
+        return isReplyDigits(text, start) && (start == 0 || !Character.isLetterOrDigit(text.charAt(start - 1)));
     }
 
     /** A reply code opening the text ("550 ...", "550-...", "550"), or null. */
