@@ -88,6 +88,8 @@ class DefaultBounceClassifierTest {
             "550 5.7.26 Unauthenticated email is not accepted: DMARC policy | authfailure | SOFT",
             "450 4.7.1 Client host rejected: cannot find your reverse hostname | requireptr | SOFT",
             "552 Message size exceeds fixed maximum message size | mesgtoobig | SOFT",
+            "550 5.5.0 Adresse destinataire invalide. Invalid recipient. | userunknown | HARD",
+            "552 Postfach voll | mailboxfull | SOFT",
             "connect to mx.example.org[192.0.2.1]:25: No route to host | networkerror | SOFT",
             "connect to mx.example.org[192.0.2.1]:25: Connection timed out | expired | SOFT",
     })
