@@ -17,6 +17,8 @@ public final class Mail {
     private String subjectLower;
     private String text;
     private String textLower;
+    private MimePart inlineOriginal;
+    private boolean inlineSearched;
 
     public Mail(MimePart root) {
         this.root = root;
@@ -79,14 +81,42 @@ public final class Mail {
         return out;
     }
 
-    /** The enclosed original message (message/rfc822 or text/rfc822-headers) closest to the top, or null. */
+    /**
+     * The original message: the enclosed message/rfc822 or text/rfc822-headers closest to the
+     * top, else a copy quoted inline after a marker such as "------ This is a copy of the
+     * message" (read as a message of its own); null if there is neither.
+     */
     public MimePart original() {
         for (MimePart p : parts) {
             if (p != root && p.enclosed() != null) {
                 return p.enclosed();
             }
         }
-        return root.enclosed();
+        if (root.enclosed() != null) {
+            return root.enclosed();
+        }
+        if (!inlineSearched) {
+            inlineSearched = true;
+            inlineOriginal = inlineOriginal();
+        }
+        return inlineOriginal;
+    }
+
+    private MimePart inlineOriginal() {
+        String t = text();
+        int at = TextReport.originalStart(textLower(), 0);
+        if (at >= t.length()) {
+            return null;
+        }
+        int nl = t.indexOf('\n', at);
+        int from = nl < 0 ? t.length() : nl + 1;
+        if (TextReport.isHeaderLine(t.substring(at, nl < 0 ? t.length() : nl))) {
+            from = at;
+        }
+        while (from < t.length() && (t.charAt(from) == '\n' || t.charAt(from) == '\r')) from++;
+        String copy = t.substring(from, Math.min(t.length(), from + MimeReader.MAX_HEADER_BYTES));
+        MimePart p = MimeReader.read(copy.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return p.headers().isEmpty() ? null : p;
     }
 
     /**
@@ -100,7 +130,9 @@ public final class Mail {
             if (b.length() == 0) {
                 collectText(root, b, false);
             }
-            text = b.length() > MAX_TEXT_CHARS ? b.substring(0, MAX_TEXT_CHARS) : b.toString();
+            String t = b.length() > MAX_TEXT_CHARS ? b.substring(0, MAX_TEXT_CHARS) : b.toString();
+            // one line-end convention keeps every scanner simple
+            text = t.indexOf('\r') >= 0 ? t.replace("\r\n", "\n").replace('\r', '\n') : t;
         }
         return text;
     }

@@ -33,21 +33,21 @@ public final class TextReport {
     private TextReport() {
     }
 
-    /** The error section of {@code text}: from the first start marker to the first end marker. */
+    /** The error section of {@code text}: from the earliest start marker to the first end marker after it. */
     public static String section(String text, Markers markers) {
         return section(text, text.toLowerCase(Locale.ROOT), markers);
     }
 
     /** As {@link #section(String, Markers)} with the lower-cased text already at hand. */
     public static String section(String text, String lower, Markers markers) {
-        int start = 0;
+        int start = -1;
         for (String m : markers.start()) {
             int i = lower.indexOf(m);
-            if (i >= 0) {
+            if (i >= 0 && (start < 0 || i < start)) {
                 start = i;
-                break;
             }
         }
+        start = Math.max(start, 0);
         int end = lower.length();
         for (String m : markers.end()) {
             int i = lower.indexOf(m, start + 1);
@@ -59,34 +59,48 @@ public final class TextReport {
         return text.substring(start, Math.max(start, end));
     }
 
-    /** Where the quoted original begins: a marker line or a header line at column 0 after an empty line. */
+    /**
+     * Where the quoted original begins: the line holding a marker (at its start, or anywhere for
+     * long markers), or a header line at column 0 right after an empty line. Searched with
+     * indexOf per marker rather than per line: this runs on every text bounce.
+     */
     static int originalStart(String lower, int from) {
-        int end = lower.length();
-        int lineStart = from;
-        boolean previousBlank = false;
-        while (lineStart < end) {
-            int nl = lower.indexOf('\n', lineStart);
-            int lineEnd = nl < 0 ? end : nl;
-            String line = lower.substring(lineStart, lineEnd).strip();
-            String raw = lower.substring(lineStart, lineEnd);
-            if (!line.isEmpty()) {
-                for (String m : ORIGINAL_MARKERS) {
-                    if (line.startsWith(m) || (m.length() > 12 && line.contains(m))) {
-                        return lineStart;
-                    }
+        int best = lower.length();
+        for (String m : ORIGINAL_MARKERS) {
+            for (int i = lower.indexOf(m, from); i >= 0 && i < best; i = lower.indexOf(m, i + 1)) {
+                int lineStart = lower.lastIndexOf('\n', i - 1) + 1;
+                if (lineStart < from) {
+                    lineStart = from;
                 }
-                if (previousBlank || lineStart == from) {
-                    for (String h : HEADER_LINE_STARTS) {
-                        if (raw.startsWith(h)) {
-                            return lineStart;
-                        }
-                    }
+                if (m.length() > 12 || lower.substring(lineStart, i).isBlank()) {
+                    best = lineStart;
+                    break;
                 }
             }
-            previousBlank = line.isEmpty();
-            lineStart = lineEnd + 1;
         }
-        return end;
+        for (String h : HEADER_LINE_STARTS) {
+            if (from == 0 && lower.startsWith(h)) {
+                return 0;
+            }
+            for (int i = lower.indexOf("\n\n" + h, from); i >= 0 && i + 2 < best; i = lower.indexOf("\n\n" + h, i + 1)) {
+                best = i + 2;
+                break;
+            }
+        }
+        return best;
+    }
+
+    /** "Name: value" with a plausible header name. */
+    static boolean isHeaderLine(String line) {
+        int colon = line.indexOf(':');
+        if (colon <= 0 || colon > 40) {
+            return false;
+        }
+        for (int i = 0; i < colon; i++) {
+            char c = line.charAt(i);
+            if (!(Character.isLetterOrDigit(c) || c == '-')) return false;
+        }
+        return true;
     }
 
     /** Addresses that belong to the sender or the reporting system, never to a failed recipient. */

@@ -41,7 +41,9 @@ public final class CorpusScore {
 
     /** Counters: hits and totals per measure, misses listed per module. */
     static final class Score {
-        int rows, rcptHit, rcptTotal, statusHit, statusTotal, replyHit, replyTotal, kindHit;
+        int rows, rcptHit, rcptTotal, statusHit, statusTotal, replyHit, replyTotal, kindHit, hintSet, hintAgree;
+        final List<String> hintMisses = new ArrayList<>();
+        final Map<String, Integer> decoders = new TreeMap<>();
         final Map<String, List<String>> misses = new TreeMap<>();
 
         void miss(Row r, String what) {
@@ -53,9 +55,9 @@ public final class CorpusScore {
         }
 
         String summary() {
-            return String.format("rows=%d recipient=%.1f%% (%d/%d) status=%.1f%% (%d/%d) replyCode=%.1f%% (%d/%d) kind=%.1f%% (%d/%d)",
+            return String.format("rows=%d recipient=%.1f%% (%d/%d) status=%.1f%% (%d/%d) replyCode=%.1f%% (%d/%d) kind=%.1f%% (%d/%d) reasonHint agrees %d/%d",
                     rows, pct(rcptHit, rcptTotal), rcptHit, rcptTotal, pct(statusHit, statusTotal), statusHit, statusTotal,
-                    pct(replyHit, replyTotal), replyHit, replyTotal, pct(kindHit, rows), kindHit, rows);
+                    pct(replyHit, replyTotal), replyHit, replyTotal, pct(kindHit, rows), kindHit, rows, hintAgree, hintSet);
         }
     }
 
@@ -84,8 +86,16 @@ public final class CorpusScore {
     }
 
     static Score score(BounceParser parser) throws IOException {
+        return score(parser, false);
+    }
+
+    /** @param crlf score the mails with CRLF line ends, as IMAP delivers them (the corpus is stored with LF) */
+    static Score score(BounceParser parser, boolean crlf) throws IOException {
         List<Row> rows = manifest();
         Map<String, byte[]> mails = emails(rows);
+        if (crlf) {
+            mails.replaceAll((f, b) -> toCrlf(b));
+        }
         Map<String, ParsedMessage> parsed = new HashMap<>();
         mails.forEach((f, b) -> parsed.put(f, parser.parse(b)));
         Score s = new Score();
@@ -122,10 +132,25 @@ public final class CorpusScore {
                 else s.miss(r, tag + " reply want " + want + " got " + got
                         + (rec == null ? "" : " diag=" + abbreviate(rec.diagnostic())));
             }
+            if (rec != null) s.decoders.merge(rec.decoder(), 1, Integer::sum);
+            if (rec != null && rec.reasonHint() != null) {
+                s.hintSet++;
+                if (rec.reasonHint().equals(r.reason)) s.hintAgree++;
+                else s.hintMisses.add(r.file + "#" + r.index + " hint " + rec.reasonHint() + " expected " + r.reason);
+            }
             if (rec != null && rec.kind() == kind) s.kindHit++;
             else s.miss(r, tag + " kind want " + kind + " got " + (rec == null ? null : rec.kind()));
         }
         return s;
+    }
+
+    static byte[] toCrlf(byte[] b) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(b.length + b.length / 20);
+        for (int i = 0; i < b.length; i++) {
+            if (b[i] == '\n' && (i == 0 || b[i - 1] != '\r')) out.write('\r');
+            out.write(b[i]);
+        }
+        return out.toByteArray();
     }
 
     private static String abbreviate(String s) {
@@ -133,12 +158,17 @@ public final class CorpusScore {
     }
 
     public static void main(String[] args) throws IOException {
-        Score s = score(new DefaultBounceParser());
-        boolean verbose = args.length > 0 && args[0].equals("-v");
+        List<String> opts = List.of(args);
+        Score s = score(new DefaultBounceParser(), opts.contains("-crlf"));
+        boolean verbose = opts.contains("-v");
         s.misses.entrySet().stream().sorted((a, b) -> b.getValue().size() - a.getValue().size()).forEach(e -> {
             System.out.println(e.getKey() + ": " + e.getValue().size() + " misses");
             if (verbose) e.getValue().forEach(x -> System.out.println("    " + x));
         });
+        if (verbose) {
+            s.hintMisses.forEach(x -> System.out.println("hint: " + x));
+            System.out.println("rows by decoder: " + s.decoders);
+        }
         System.out.println(s.summary());
     }
 }

@@ -21,4 +21,15 @@ class CorpusScoreTest {
         assertTrue(s.pct(s.replyHit, s.replyTotal) >= 95.0, s.summary());
         assertTrue(s.pct(s.kindHit, s.rows) >= 99.0, s.summary());
     }
+
+    @Test
+    void crlfLineEndsScoreAsWellAsLf() throws Exception {
+        Assumptions.assumeTrue(CorpusScore.available(),
+                "Sisimai corpus not found at " + CorpusScore.CORPUS.toAbsolutePath() + ": skipping corpus score");
+        CorpusScore.Score lf = CorpusScore.score(new DefaultBounceParser(), false);
+        CorpusScore.Score crlf = CorpusScore.score(new DefaultBounceParser(), true);
+        System.out.println("CRLF: " + crlf.summary());
+        assertTrue(crlf.rcptHit >= lf.rcptHit - 1 && crlf.statusHit >= lf.statusHit - 1
+                && crlf.replyHit >= lf.replyHit - 1 && crlf.kindHit >= lf.kindHit - 1, crlf.summary());
+    }
 }

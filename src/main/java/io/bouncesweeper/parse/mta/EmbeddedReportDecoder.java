@@ -27,6 +27,11 @@ final class EmbeddedReportDecoder implements Decoder {
 
     @Override
     public List<DeliveryRecord> decode(Mail mail) {
+        return records(mail, NAME);
+    }
+
+    /** Records from report fields found in the text, named after {@code decoder}; empty if there are none. */
+    static List<DeliveryRecord> records(Mail mail, String decoder) {
         String text = mail.text();
         int start = fieldsStart(mail.textLower());
         if (start < 0) {
@@ -40,7 +45,7 @@ final class EmbeddedReportDecoder implements Decoder {
             b.append(l).append('\n');
         }
         DeliveryStatus ds = DeliveryStatus.parse(b.toString());
-        return Rfc3464Decoder.completeFromText(mail, Rfc3464Decoder.records(ds, NAME));
+        return Rfc3464Decoder.completeFromText(mail, Rfc3464Decoder.records(ds, decoder));
     }
 
     /** Start of the line holding the first Reporting-MTA / Final-Recipient field in lower-cased text, or -1. */

@@ -3,6 +3,7 @@ package io.bouncesweeper.parse.mta;
 import io.bouncesweeper.domain.DeliveryRecord;
 import io.bouncesweeper.parse.Decoder;
 import io.bouncesweeper.parse.Mail;
+import io.bouncesweeper.parse.Rfc3464Decoder;
 import io.bouncesweeper.parse.MimePart;
 import io.bouncesweeper.parse.Text;
 import io.bouncesweeper.parse.TextReport;
@@ -12,9 +13,11 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Base of the decoders for plain-text bounces: a family names its markers; the shared
- * {@link TextReport} finds recipients and diagnostics. Subclasses override {@link #refine} to add
- * what only their family's wording tells (a reason hint, a status written their way).
+ * Base of the per-family decoders. A family names how it is recognised and the markers around
+ * its error text. A mail carrying a delivery-status part is read as a standard report and
+ * completed from the text; otherwise the shared {@link TextReport} finds recipients and
+ * diagnostics in the text. Either way the family's own wording may add a reason hint
+ * ({@link ReasonHints}); subclasses override {@link #refine} for anything else their shape tells.
  */
 abstract class TextDecoder implements Decoder {
     private final String name;
@@ -33,10 +36,43 @@ abstract class TextDecoder implements Decoder {
     @Override
     public List<DeliveryRecord> decode(Mail mail) {
         String text = mail.text();
-        if (text.isEmpty()) {
+        String section = TextReport.section(text, mail.textLower(), markers);
+        List<DeliveryRecord> records = Rfc3464Decoder.completeFromText(mail, Rfc3464Decoder.records(mail, name));
+        if (records.isEmpty()) {
+            records = EmbeddedReportDecoder.records(mail, name);
+        }
+        if (records.isEmpty()) {
+            records = fromText(mail, section);
+        }
+        List<DeliveryRecord> out = new ArrayList<>(records.size());
+        for (DeliveryRecord r : records) {
+            out.add(refine(mail, section, hinted(mail, section, r, records.size() == 1)));
+        }
+        return out;
+    }
+
+    /** Adds the reason the family's own wording gives: in the recipient's diagnostic, else (one recipient) the text or subject. */
+    private DeliveryRecord hinted(Mail mail, String section, DeliveryRecord r, boolean only) {
+        if (r.reasonHint() != null) {
+            return r;
+        }
+        String hint = ReasonHints.find(name, r.diagnostic());
+        if (hint == null) {
+            hint = ReasonHints.find(name, mail.subject());
+        }
+        if (hint == null && only) {
+            hint = ReasonHints.find(name, section);
+        }
+        if ("expired".equals(hint) && r.replyCode() != null) {
+            hint = null; // the remote server's reply names the real cause
+        }
+        return hint == null ? r : r.toBuilder().reasonHint(hint).build();
+    }
+
+    private List<DeliveryRecord> fromText(Mail mail, String section) {
+        if (section.isEmpty()) {
             return List.of();
         }
-        String section = TextReport.section(text, mail.textLower(), markers);
         List<DeliveryRecord> records = TextReport.records(section, failedRecipients(mail),
                 TextReport.senderAddresses(mail), name);
         if (records.isEmpty()) {
@@ -46,11 +82,7 @@ abstract class TextDecoder implements Decoder {
                 records = List.of(TextReport.record(fallback, codeLines(section), name));
             }
         }
-        List<DeliveryRecord> out = new ArrayList<>(records.size());
-        for (DeliveryRecord r : records) {
-            out.add(refine(mail, section, r));
-        }
-        return out;
+        return records;
     }
 
     /** Family-specific corrections; the default keeps the record. */

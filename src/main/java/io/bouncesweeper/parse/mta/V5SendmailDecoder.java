@@ -13,7 +13,7 @@ import java.util.List;
  */
 final class V5SendmailDecoder extends TextDecoder {
     V5SendmailDecoder() {
-        super("V5sendmail", markers(List.of("----- transcript of session follows -----"),
+        super("V5sendmail", markers(List.of("----- the following addresses had", "----- transcript of session follows -----"),
                 List.of("----- unsent message follows -----", "----- original message follows -----")));
     }
 
