@@ -83,67 +83,88 @@ public final class DefaultBounceClassifier implements BounceClassifier {
                 break;
         }
         String text = DiagnosticText.withoutContinuationCodes(DiagnosticText.normalise(record.diagnostic()));
-        String status = validStatus(record.status(), false);
-        String remoteStatus = DiagnosticText.findRemoteStatus(text);
-        boolean statusFromText = false;
-        if (remoteStatus != null && !remoteStatus.equals(status) && (status == null
-                || (remoteStatus.charAt(0) == status.charAt(0) && !remoteStatus.endsWith(".0.0")))) {
-            // the remote server's own code beats the reporting MTA's summary of it (5.1.0 "address error" over 5.2.2)
-            status = remoteStatus;
-            statusFromText = true;
-        } else if (status == null) {
-            status = DiagnosticText.findStatus(text);
-            statusFromText = status != null;
-        }
-        String reply = validReply(record.replyCode());
-        if (reply == null) {
-            reply = DiagnosticText.leadingReplyCode(text);
-        }
+        Codes codes = Codes.of(record, text);
+        Verdict v = reasonFor(record, text, codes);
 
-        Verdict v = hint(record.reasonHint());
-        if (v == null) {
-            v = providers.match(record, reply, status, text);
+        ReasonProfile profile = profiles.of(v.reason());
+        if (codes.codeClass() == '4' && profile.whenTemporary() != null) {
+            v = new Verdict(profile.whenTemporary(), null, v.rule() + ">4xx");
+            profile = profiles.of(v.reason());
         }
+        BounceClass bounceClass = profile.bounceClass(codes.codeClass());
+        if (bounceClass == BounceClass.NONE) {
+            bounceClass = BounceClass.SOFT; // a bounce record is a failure even when a rule named a non-failure reason
+        }
+        String status = codes.status() != null ? codes.status() : profile.statusFor(codes.codeClass());
+        OperatorAction action = v.action() != null ? v.action() : profile.action();
+        String rule = codes.statusFromText() && v.rule().startsWith("status:") ? v.rule() + "(text)" : v.rule();
+        return new Classification(bounceClass, v.reason(), action, status, rule);
+    }
+
+    /** Steps 2 to 8 of the decision order, then the command's correction. */
+    private Verdict reasonFor(DeliveryRecord record, String text, Codes codes) {
+        Verdict v = hint(record.reasonHint());
+        if (v != null) {
+            return v;
+        }
+        v = providers.match(record, codes.reply(), codes.status(), text);
         if (v == null && !text.isEmpty()) {
             v = phrases.match(text);
         }
-        if ((v == null || v.weak()) && status != null && !status.endsWith(".0.0")) {
+        if ((v == null || v.weak()) && codes.hasSpecificStatus()) {
             // a specific status is better evidence than a weak phrase
-            Verdict byStatus = statuses.byStatus(reply, status);
+            Verdict byStatus = statuses.byStatus(codes.reply(), codes.status());
             v = byStatus != null ? byStatus : v;
         }
-        if (v == null && status != null) {
-            v = statuses.byStatus(reply, status);
+        if (v == null && codes.status() != null) {
+            v = statuses.byStatus(codes.reply(), codes.status());
         }
         boolean byCodeAlone = v == null; // only a bare reply code (or nothing) is left to decide
         if (v == null) {
-            v = statuses.byReplyCode(reply);
+            v = statuses.byReplyCode(codes.reply());
         }
-        char codeClass = status != null ? status.charAt(0) : reply != null ? reply.charAt(0) : '?';
-        if (v == null && codeClass == '4') {
+        if (v == null && codes.codeClass() == '4') {
             // a final failure with a temporary code: the sender retried until the queue gave up
             v = new Verdict(Reason.EXPIRED, null, "final-4xx");
         }
         if (v == null) {
             v = new Verdict(Reason.UNDEFINED, null, "undefined");
         }
+        return commands.correct(v, record.smtpCommand(), byCodeAlone);
+    }
 
-        if (!v.rule().startsWith("hint:")) {
-            v = commands.correct(v, record.smtpCommand(), byCodeAlone);
+    /**
+     * The codes the rules read: the effective status and where it came from, and the reply code.
+     * The remote server's own status (quoted after a reply code in the diagnostic) beats the
+     * record's when of the same class and not a bare X.0.0: reports often summarise it ("5.1.0
+     * address error" around the server's "550 5.2.2 mailbox full").
+     */
+    private record Codes(String status, boolean statusFromText, String reply) {
+
+        static Codes of(DeliveryRecord record, String text) {
+            String status = validStatus(record.status(), false);
+            String remote = DiagnosticText.findRemoteStatus(text);
+            boolean fromText = false;
+            if (remote != null && !remote.equals(status) && (status == null
+                    || (remote.charAt(0) == status.charAt(0) && !remote.endsWith(".0.0")))) {
+                status = remote;
+                fromText = true;
+            } else if (status == null) {
+                status = DiagnosticText.findStatus(text);
+                fromText = status != null;
+            }
+            String reply = validReply(record.replyCode());
+            return new Codes(status, fromText, reply != null ? reply : DiagnosticText.leadingReplyCode(text));
         }
-        ReasonProfile profile = profiles.of(v.reason());
-        if (codeClass == '4' && profile.whenTemporary() != null) {
-            v = new Verdict(profile.whenTemporary(), null, v.rule() + ">4xx");
-            profile = profiles.of(v.reason());
+
+        /** '4' or '5' from the status, else from the reply code; '?' when the mail has neither. */
+        char codeClass() {
+            return status != null ? status.charAt(0) : reply != null ? reply.charAt(0) : '?';
         }
-        BounceClass bounceClass = profile.bounceClass(codeClass);
-        if (bounceClass == BounceClass.NONE) {
-            bounceClass = BounceClass.SOFT; // a bounce record is a failure even when a rule named a non-failure reason
+
+        boolean hasSpecificStatus() {
+            return status != null && !status.endsWith(".0.0");
         }
-        String effectiveStatus = status != null ? status : profile.statusFor(codeClass);
-        OperatorAction action = v.action() != null ? v.action() : profile.action();
-        String rule = statusFromText && v.rule().startsWith("status:") ? v.rule() + "(text)" : v.rule();
-        return new Classification(bounceClass, v.reason(), action, effectiveStatus, rule);
     }
 
     private Classification nonBounce(Reason reason, String status, String rule) {
