@@ -18,6 +18,7 @@ public final class Mail {
     private String text;
     private String textLower;
     private MimePart inlineOriginal;
+    private int originalStart = -1;
     private boolean inlineSearched;
 
     public Mail(MimePart root) {
@@ -102,9 +103,17 @@ public final class Mail {
         return inlineOriginal;
     }
 
+    /** Where a quoted copy of the original starts in {@link #text()} (its length if there is none). */
+    public int originalStartInText() {
+        if (originalStart < 0) {
+            originalStart = TextReport.originalStart(textLower(), 0);
+        }
+        return originalStart;
+    }
+
     private MimePart inlineOriginal() {
         String t = text();
-        int at = TextReport.originalStart(textLower(), 0);
+        int at = originalStartInText();
         if (at >= t.length()) {
             return null;
         }

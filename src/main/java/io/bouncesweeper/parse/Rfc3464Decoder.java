@@ -45,7 +45,7 @@ public final class Rfc3464Decoder implements Decoder {
                 continue;
             }
             if (section == null) {
-                section = TextReport.section(mail.text(), mail.textLower(), TextReport.Markers.NONE);
+                section = TextReport.section(mail, TextReport.Markers.NONE);
             }
             String[] lines = section.split("\n", -1);
             String found = TextReport.codeLinesAbout(lines, r.recipient(), records.size() == 1);

@@ -38,8 +38,17 @@ public final class TextReport {
         return section(text, text.toLowerCase(Locale.ROOT), markers);
     }
 
+    /** As {@link #section(String, Markers)} over a mail's notification text (its lower case and original-copy position are cached). */
+    public static String section(Mail mail, Markers markers) {
+        return section(mail.text(), mail.textLower(), markers, mail.originalStartInText());
+    }
+
     /** As {@link #section(String, Markers)} with the lower-cased text already at hand. */
     public static String section(String text, String lower, Markers markers) {
+        return section(text, lower, markers, -1);
+    }
+
+    private static String section(String text, String lower, Markers markers, int knownOriginalStart) {
         int start = -1;
         for (String m : markers.start()) {
             int i = lower.indexOf(m);
@@ -55,39 +64,54 @@ public final class TextReport {
                 end = i;
             }
         }
-        end = Math.min(end, originalStart(lower, start));
+        end = Math.min(end, knownOriginalStart >= start ? knownOriginalStart : originalStart(lower, start));
         return text.substring(start, Math.max(start, end));
     }
 
+    /** The longest word of each marker: one indexOf per distinct anchor finds every candidate line. */
+    private static final List<String> MARKER_ANCHORS = ORIGINAL_MARKERS.stream()
+            .map(m -> java.util.Arrays.stream(m.split("[^a-z0-9/]+")).max(java.util.Comparator.comparingInt(String::length)).orElse(m))
+            .distinct().toList();
+
     /**
      * Where the quoted original begins: the line holding a marker (at its start, or anywhere for
-     * long markers), or a header line at column 0 right after an empty line. Searched with
-     * indexOf per marker rather than per line: this runs on every text bounce.
+     * long markers), or a header line at column 0 right after an empty line. Runs on every text
+     * bounce, so it searches anchor words with indexOf and tests markers only on those lines.
      */
     static int originalStart(String lower, int from) {
         int best = lower.length();
-        for (String m : ORIGINAL_MARKERS) {
-            for (int i = lower.indexOf(m, from); i >= 0 && i < best; i = lower.indexOf(m, i + 1)) {
-                int lineStart = lower.lastIndexOf('\n', i - 1) + 1;
-                if (lineStart < from) {
-                    lineStart = from;
-                }
-                if (m.length() > 12 || lower.substring(lineStart, i).isBlank()) {
+        for (String anchor : MARKER_ANCHORS) {
+            for (int i = lower.indexOf(anchor, from); i >= 0 && i < best; i = lower.indexOf(anchor, i + 1)) {
+                int lineStart = Math.max(from, lower.lastIndexOf('\n', i) + 1);
+                int nl = lower.indexOf('\n', i);
+                String line = lower.substring(lineStart, nl < 0 ? lower.length() : nl).strip();
+                if (isMarkerLine(line)) {
                     best = lineStart;
                     break;
                 }
+                if (nl < 0) break;
+                i = nl;
             }
         }
         for (String h : HEADER_LINE_STARTS) {
             if (from == 0 && lower.startsWith(h)) {
                 return 0;
             }
-            for (int i = lower.indexOf("\n\n" + h, from); i >= 0 && i + 2 < best; i = lower.indexOf("\n\n" + h, i + 1)) {
+            int i = lower.indexOf("\n\n" + h, from);
+            if (i >= 0 && i + 2 < best) {
                 best = i + 2;
-                break;
             }
         }
         return best;
+    }
+
+    private static boolean isMarkerLine(String line) {
+        for (String m : ORIGINAL_MARKERS) {
+            if (line.startsWith(m) || (m.length() > 12 && line.contains(m))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** "Name: value" with a plausible header name. */

@@ -30,10 +30,17 @@ final class ReasonHints {
         if (text == null || text.isEmpty()) {
             return null;
         }
-        String lower = text.toLowerCase(Locale.ROOT);
+        return findLower(family, text.toLowerCase(Locale.ROOT), text.length());
+    }
+
+    /** As {@link #find} over lower-case text, matching only phrases that start before {@code limit}. */
+    static String findLower(String family, String lower, int limit) {
         for (Hint h : HINTS) {
-            if ((h.family.equals(family) || h.family.equals("*")) && lower.contains(h.phrase)) {
-                return h.reason;
+            if (h.family.equals(family) || h.family.equals("*")) {
+                int i = lower.indexOf(h.phrase);
+                if (i >= 0 && i < limit) {
+                    return h.reason;
+                }
             }
         }
         return null;

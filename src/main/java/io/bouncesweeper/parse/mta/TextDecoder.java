@@ -36,7 +36,7 @@ abstract class TextDecoder implements Decoder {
     @Override
     public List<DeliveryRecord> decode(Mail mail) {
         String text = mail.text();
-        String section = TextReport.section(text, mail.textLower(), markers);
+        String section = TextReport.section(mail, markers);
         List<DeliveryRecord> records = Rfc3464Decoder.completeFromText(mail, Rfc3464Decoder.records(mail, name));
         if (records.isEmpty()) {
             records = EmbeddedReportDecoder.records(mail, name);
@@ -58,10 +58,11 @@ abstract class TextDecoder implements Decoder {
         }
         String hint = ReasonHints.find(name, r.diagnostic());
         if (hint == null) {
-            hint = ReasonHints.find(name, mail.subject());
+            hint = ReasonHints.findLower(name, mail.subjectLower(), Integer.MAX_VALUE);
         }
         if (hint == null && only) {
-            hint = ReasonHints.find(name, section);
+            // the notification up to the quoted original: the family's own words, not the original's
+            hint = ReasonHints.findLower(name, mail.textLower(), mail.originalStartInText());
         }
         if ("expired".equals(hint) && r.replyCode() != null) {
             hint = null; // the remote server's reply names the real cause

@@ -32,7 +32,7 @@ final class VerizonDecoder extends TextDecoder {
         if (rcpt.isEmpty()) {
             return super.decode(mail);
         }
-        String section = TextReport.section(mail.text(), mail.textLower(), markers(List.of("error:"), List.of("message details")));
+        String section = TextReport.section(mail, markers(List.of("error:"), List.of("message details")));
         List<DeliveryRecord> out = new ArrayList<>();
         for (String r : rcpt) {
             out.add(TextReport.record(r, section, name()));
