@@ -25,6 +25,8 @@ final class PhraseMatcher<T> {
     private final int[][] targets;
     private final int[] fail;
     private final Object[][] outputs;
+    // The scan sits at the root for most characters of a text: a direct table there saves a search
+    private final int[] rootAscii = new int[128];
 
     PhraseMatcher(Map<String, T> phrases) {
         List<Map<Character, Integer>> edges = new ArrayList<>();
@@ -86,9 +88,16 @@ final class PhraseMatcher<T> {
         for (int i = 0; i < n; i++) {
             outputs[i] = out.get(i).toArray();
         }
+        for (char c = 0; c < 128; c++) {
+            int j = Arrays.binarySearch(labels[0], c);
+            rootAscii[c] = j >= 0 ? targets[0][j] : -1;
+        }
     }
 
     private int step(int node, char c) {
+        if (node == 0 && c < 128) {
+            return rootAscii[c];
+        }
         int j = Arrays.binarySearch(labels[node], c);
         return j >= 0 ? targets[node][j] : -1;
     }
