@@ -64,6 +64,10 @@ final class PhraseMatcher<T> {
             labels[i] = keys;
             targets[i] = to;
         }
+        for (char c = 0; c < 128; c++) { // before the fail links, which step through the root
+            int j = Arrays.binarySearch(labels[0], c);
+            rootAscii[c] = j >= 0 ? targets[0][j] : -1;
+        }
         fail = new int[n];
         ArrayDeque<Integer> queue = new ArrayDeque<>();
         for (int child : targets[0]) {
@@ -87,10 +91,6 @@ final class PhraseMatcher<T> {
         outputs = new Object[n][];
         for (int i = 0; i < n; i++) {
             outputs[i] = out.get(i).toArray();
-        }
-        for (char c = 0; c < 128; c++) {
-            int j = Arrays.binarySearch(labels[0], c);
-            rootAscii[c] = j >= 0 ? targets[0][j] : -1;
         }
     }
 
