@@ -46,6 +46,8 @@ public final class Headers {
     }
 
     private final List<Field> fields;
+    /** First field per lower-case name, built on the first lookup: decoders ask many questions per message. */
+    private java.util.Map<String, Field> firstByName;
 
     Headers(List<Field> fields) {
         this.fields = fields;
@@ -60,12 +62,16 @@ public final class Headers {
     }
 
     public String get(String name) {
-        for (Field f : fields) {
-            if (f.name.equalsIgnoreCase(name)) {
-                return f.value();
+        java.util.Map<String, Field> index = firstByName;
+        if (index == null) {
+            index = new java.util.HashMap<>(fields.size() * 2);
+            for (Field f : fields) {
+                index.putIfAbsent(f.name.toLowerCase(java.util.Locale.ROOT), f);
             }
+            firstByName = index;
         }
-        return null;
+        Field f = index.get(name.toLowerCase(java.util.Locale.ROOT));
+        return f == null ? null : f.value();
     }
 
     public List<String> getAll(String name) {

@@ -37,17 +37,16 @@ public final class Rfc3464Decoder implements Decoder {
      */
     public static List<DeliveryRecord> completeFromText(Mail mail, List<DeliveryRecord> records) {
         List<DeliveryRecord> out = new ArrayList<>(records.size());
-        String section = null;
+        TextReport.Lines lines = null;
         for (DeliveryRecord r : records) {
             boolean weak = r.replyCode() == null || r.status() == null || isGeneric(r.status());
             if (!weak || r.recipient() == null) {
                 out.add(r);
                 continue;
             }
-            if (section == null) {
-                section = TextReport.section(mail, TextReport.Markers.NONE);
+            if (lines == null) {
+                lines = new TextReport.Lines(TextReport.section(mail, TextReport.Markers.NONE));
             }
-            String[] lines = section.split("\n", -1);
             String found = TextReport.codeLinesAbout(lines, r.recipient(), records.size() == 1);
             if (found == null) {
                 out.add(r);

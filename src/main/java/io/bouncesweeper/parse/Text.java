@@ -143,8 +143,9 @@ public final class Text {
         }
         if (start == at && at > 1 && s.charAt(at - 1) == '"') {
             // a quoted local part: "..."@domain
-            int open = s.lastIndexOf('"', at - 2);
-            if (open >= 0 && at - open < 66 && s.substring(open + 1, at - 1).indexOf(' ') < 0) {
+            int open = at - 2;
+            while (open >= 0 && at - open < 66 && s.charAt(open) != '"') open--;
+            if (open >= 0 && at - open < 66 && s.charAt(open) == '"' && s.substring(open + 1, at - 1).indexOf(' ') < 0) {
                 start = open;
             }
         }

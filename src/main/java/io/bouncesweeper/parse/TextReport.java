@@ -24,6 +24,8 @@ public final class TextReport {
             "x-received: ", "arc-seal: "};
     private static final int MAX_DIAGNOSTIC_LINES = 8;
     private static final int MAX_DIAGNOSTIC_CHARS = 1000;
+    /** A text report naming more addresses than this is cut: no real bounce lists that many. */
+    public static final int MAX_RECIPIENTS = 500;
 
     /** Start and end markers (lower case, matched anywhere in a line) of one MTA family. */
     public record Markers(List<String> start, List<String> end) {
@@ -165,51 +167,73 @@ public final class TextReport {
                 && lower.indexOf('.', lower.indexOf('@')) > 0;
     }
 
+    /** A section split into lines once, with a lower-case twin for address lookups. */
+    public static final class Lines {
+        final String[] lines;
+        final String[] lower;
+
+        public Lines(String section) {
+            this.lines = section.split("\n", -1);
+            this.lower = section.toLowerCase(Locale.ROOT).split("\n", -1);
+        }
+
+        /** Index of the first line containing {@code lowerNeedle}, from {@code from}, or -1. */
+        int find(String lowerNeedle, int from) {
+            for (int i = Math.max(0, from); i < lower.length && i < lines.length; i++) {
+                if (lower[i].contains(lowerNeedle)) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+    }
+
     /**
      * Records for the failed addresses in {@code section}. {@code knownRecipients} (e.g. from an
-     * X-Failed-Recipients header) replace address discovery when non-empty.
+     * X-Failed-Recipients header) replace address discovery when non-empty. At most
+     * {@link #MAX_RECIPIENTS} addresses are reported.
      */
     public static List<DeliveryRecord> records(String section, List<String> knownRecipients, Set<String> excluded,
                                                String decoder) {
-        String[] lines = section.split("\n", -1);
+        Lines lines = new Lines(section);
         Map<String, Integer> firstLine = new LinkedHashMap<>();
         if (!knownRecipients.isEmpty()) {
             for (String r : knownRecipients) {
-                firstLine.put(r, lineOf(lines, r));
+                if (firstLine.size() >= MAX_RECIPIENTS) break;
+                firstLine.put(r, lines.find(r.toLowerCase(Locale.ROOT), 0));
             }
         } else {
-            collectAddresses(lines, excluded, true, firstLine);
+            collectAddresses(lines.lines, excluded, true, firstLine);
             if (firstLine.isEmpty()) {
                 // a bounce for postmaster@ or root@ is still a bounce: allow them when nothing else is named
-                collectAddresses(lines, excluded, false, firstLine);
+                collectAddresses(lines.lines, excluded, false, firstLine);
             }
             if (firstLine.isEmpty()) {
                 // sender and recipient may be the same address: accept one that opens a line ("a@b:", "<a@b>")
-                collectLineLeading(lines, firstLine);
+                collectLineLeading(lines.lines, firstLine);
             }
         }
+        java.util.TreeSet<Integer> starts = new java.util.TreeSet<>(firstLine.values());
         List<DeliveryRecord> out = new ArrayList<>(firstLine.size());
-        List<Integer> starts = new ArrayList<>(firstLine.values());
-        int k = 0;
         for (Map.Entry<String, Integer> e : firstLine.entrySet()) {
-            int next = lines.length;
-            for (int s : starts) {
-                if (s > e.getValue() && s < next) next = s;
-            }
-            String diag = diagnosticFor(lines, e.getKey(), e.getValue(), next, firstLine.size() == 1);
+            Integer next = starts.higher(e.getValue());
+            String diag = diagnosticFor(lines, e.getKey(), e.getValue(), next == null ? lines.lines.length : next,
+                    firstLine.size() == 1);
             out.add(record(e.getKey(), diag, decoder));
-            k++;
         }
         return out;
     }
 
     private static void collectAddresses(String[] lines, Set<String> excluded, boolean strict, Map<String, Integer> out) {
-        for (int i = 0; i < lines.length; i++) {
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < lines.length && out.size() < MAX_RECIPIENTS; i++) {
             String line = lines[i];
-            for (int at = line.indexOf('@'); at >= 0; at = line.indexOf('@', at + 1)) {
+            for (int at = line.indexOf('@'); at >= 0 && out.size() < MAX_RECIPIENTS; at = line.indexOf('@', at + 1)) {
                 String a = Text.addressAround(line, at);
-                if (a != null && (strict ? isRecipientCandidate(a, excluded) : !excluded.contains(a.toLowerCase(Locale.ROOT)))
-                        && !containsIgnoreCase(out, a) && !insideUrl(line, at)) {
+                if (a == null) continue;
+                String lower = a.toLowerCase(Locale.ROOT);
+                if ((strict ? isRecipientCandidate(a, excluded) : !excluded.contains(lower))
+                        && !insideUrl(line, at) && seen.add(lower)) {
                     out.put(a, i);
                 }
             }
@@ -217,13 +241,14 @@ public final class TextReport {
     }
 
     private static void collectLineLeading(String[] lines, Map<String, Integer> out) {
-        for (int i = 0; i < lines.length; i++) {
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < lines.length && out.size() < MAX_RECIPIENTS; i++) {
             String t = lines[i].strip();
             if (t.startsWith("<")) t = t.substring(1);
             int at = t.indexOf('@');
             if (at <= 0) continue;
             String a = Text.addressAround(t, at);
-            if (a != null && t.startsWith(a) && !containsIgnoreCase(out, a)) {
+            if (a != null && t.startsWith(a) && seen.add(a.toLowerCase(Locale.ROOT))) {
                 out.put(a, i);
             }
         }
@@ -260,7 +285,8 @@ public final class TextReport {
      * (or a blank line after text); when those hold no code, another line naming it that does;
      * for a lone recipient, the whole section as a last resort.
      */
-    static String diagnosticFor(String[] lines, String address, int first, int next, boolean only) {
+    static String diagnosticFor(Lines l, String address, int first, int next, boolean only) {
+        String[] lines = l.lines;
         StringBuilder b = new StringBuilder();
         if (first >= 0) {
             int end = Math.min(next, first + MAX_DIAGNOSTIC_LINES);
@@ -280,8 +306,8 @@ public final class TextReport {
         }
         // a bare reply code ("reason: 550 Host unknown") may have a fuller line elsewhere ("550 5.1.2 <a>... Host unknown")
         String lowerAddr = address.toLowerCase(Locale.ROOT);
-        for (int i = 0; i < lines.length; i++) {
-            if (i != first && lines[i].toLowerCase(Locale.ROOT).contains(lowerAddr) && hasCode(lines[i])
+        for (int i = l.find(lowerAddr, 0); i >= 0; i = l.find(lowerAddr, i + 1)) {
+            if (i != first && hasCode(lines[i])
                     && (b.length() == 0 || ReplyCodes.lastPair(lines[i]) != null || Text.findStatus(lines[i]) != null)) {
                 StringBuilder c = new StringBuilder(lines[i].strip());
                 for (int j = i + 1; j < lines.length && j < i + 3 && !lines[j].isBlank(); j++) {
@@ -294,12 +320,8 @@ public final class TextReport {
             return b.toString();
         }
         if (only) {
-            StringBuilder all = new StringBuilder();
-            for (String l : lines) {
-                if (all.length() > MAX_DIAGNOSTIC_CHARS * 2) break;
-                if (!l.isBlank() && hasCode(l)) all.append(l.strip()).append('\n');
-            }
-            if (all.length() > 0) {
+            String all = codeLines(lines, MAX_DIAGNOSTIC_CHARS * 2);
+            if (all != null) {
                 return (b.length() > 0 ? b + "\n" : "") + all;
             }
         }
@@ -307,10 +329,11 @@ public final class TextReport {
     }
 
     /** Lines naming {@code address} that carry a code (with their continuation), or for a lone recipient any code lines; null if none. */
-    public static String codeLinesAbout(String[] lines, String address, boolean only) {
+    public static String codeLinesAbout(Lines l, String address, boolean only) {
+        String[] lines = l.lines;
         String lowerAddr = address.toLowerCase(Locale.ROOT);
-        for (int i = 0; i < lines.length; i++) {
-            if (lines[i].toLowerCase(Locale.ROOT).contains(lowerAddr) && !isReportField(lines[i])) {
+        for (int i = l.find(lowerAddr, 0); i >= 0; i = l.find(lowerAddr, i + 1)) {
+            if (!isReportField(l.lower[i])) {
                 StringBuilder c = new StringBuilder(lines[i].strip());
                 for (int j = i + 1; j < lines.length && j < i + 4 && !lines[j].isBlank() && lines[j].indexOf('@') < 0; j++) {
                     c.append('\n').append(lines[j].strip());
@@ -320,20 +343,22 @@ public final class TextReport {
                 }
             }
         }
-        if (!only) {
-            return null;
-        }
+        return only ? codeLines(lines, MAX_DIAGNOSTIC_CHARS) : null;
+    }
+
+    /** Every line carrying a code, up to {@code maxChars}; null if none. */
+    public static String codeLines(String[] lines, int maxChars) {
         StringBuilder all = new StringBuilder();
-        for (String l : lines) {
-            if (all.length() > MAX_DIAGNOSTIC_CHARS) break;
-            if (!l.isBlank() && hasCode(l)) all.append(l.strip()).append('\n');
+        for (String line : lines) {
+            if (all.length() > maxChars) break;
+            if (!line.isBlank() && hasCode(line)) all.append(line.strip()).append('\n');
         }
         return all.length() == 0 ? null : all.toString();
     }
 
     /** Delivery-status fields quoted in text name the recipient but explain nothing. */
-    private static boolean isReportField(String line) {
-        String t = line.stripLeading().toLowerCase(Locale.ROOT);
+    private static boolean isReportField(String lowerLine) {
+        String t = lowerLine.stripLeading();
         return t.startsWith("final-recipient:") || t.startsWith("original-recipient:") || t.startsWith("x-actual-recipient:");
     }
 
@@ -342,26 +367,11 @@ public final class TextReport {
         return ReplyCodes.lastPair(t) != null || Text.findStatus(t) != null || ReplyCodes.firstReplyCode(t) != null;
     }
 
-    private static int lineOf(String[] lines, String address) {
-        String lower = address.toLowerCase(Locale.ROOT);
-        for (int i = 0; i < lines.length; i++) {
-            if (lines[i].toLowerCase(Locale.ROOT).contains(lower)) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    private static boolean containsIgnoreCase(Map<String, Integer> m, String a) {
-        for (String k : m.keySet()) {
-            if (k.equalsIgnoreCase(a)) return true;
-        }
-        return false;
-    }
-
+    /** A link's query ("...?to=a@b") is no recipient; looks back a bounded distance only. */
     private static boolean insideUrl(String line, int at) {
-        int sp = line.lastIndexOf(' ', at);
-        String token = line.substring(sp + 1, at);
+        int start = at;
+        while (start > 0 && at - start < 256 && line.charAt(start - 1) != ' ') start--;
+        String token = line.substring(start, at);
         return token.contains("://") || token.contains("?") || token.contains("=");
     }
 }

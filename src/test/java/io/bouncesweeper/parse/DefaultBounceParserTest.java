@@ -123,6 +123,13 @@ class DefaultBounceParserTest {
     }
 
     @Test
+    void aPersonsReplyToABounceIsNotAReport() {
+        ParsedMessage m = parse("not-a-report-reply-to-bounce.eml");
+        assertEquals(ParseOutcome.NOT_A_REPORT, m.outcome());
+        assertTrue(m.records().isEmpty());
+    }
+
+    @Test
     void garbageIsUnparsedWithAReason() {
         ParsedMessage m = parse("garbage.eml");
         assertEquals(ParseOutcome.UNPARSED, m.outcome());

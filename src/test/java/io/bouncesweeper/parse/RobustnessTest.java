@@ -67,6 +67,30 @@ class RobustnessTest {
     }
 
     @Test
+    void adversarialTextBounces() {
+        String head = "From: MAILER-DAEMON@x.example\nSubject: Undelivered Mail Returned to Sender\n";
+        // one 300 KB line of addresses, 100 000 lines with an address each, 200 000 empty lines
+        String oneLine = head + "Content-Type: text/plain\n\n" + "a@b.example ".repeat(25_000) + "\n";
+        String manyLines = head + "Content-Type: text/plain\n\n" + "<u@v.example>: 550 5.1.1 unknown\n".repeat(100_000);
+        String empty = head + "Content-Type: text/plain\n\n" + "\n".repeat(200_000) + "x@y.example 550\n";
+        String amp = head + "Content-Type: text/html\n\n" + "&".repeat(300_000);
+        String atNoSpace = head + "Content-Type: text/plain\n\n" + "@a.example".repeat(30_000);
+        for (String s : List.of(oneLine, manyLines, empty, amp, atNoSpace)) {
+            parsesInTime(s.getBytes(StandardCharsets.US_ASCII), s.substring(0, 120));
+        }
+    }
+
+    @Test
+    void reportWithThousandsOfRecipientsAndText() {
+        StringBuilder b = new StringBuilder("From: MAILER-DAEMON@x.example\nContent-Type: multipart/report; boundary=b\n\n--b\n\n");
+        for (int i = 0; i < 3000; i++) b.append("u").append(i).append("@y.example: host said: 550 no\n");
+        b.append("--b\nContent-Type: message/delivery-status\n\n");
+        for (int i = 0; i < 3000; i++) b.append("Final-Recipient: rfc822; u").append(i).append("@y.example\nAction: failed\n\n");
+        b.append("--b--\n");
+        parsesInTime(b.toString().getBytes(StandardCharsets.US_ASCII), "3000 recipients without codes");
+    }
+
+    @Test
     void fixturesSurviveEveryTruncation() {
         byte[] mail = Fixtures.bytes("dsn-550-5.1.1-multi-recipient.eml");
         for (int cut = 0; cut <= mail.length; cut += 7) {

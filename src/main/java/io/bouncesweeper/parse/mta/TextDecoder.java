@@ -80,7 +80,7 @@ abstract class TextDecoder implements Decoder {
             String fallback = originalRecipient(mail);
             if (fallback != null && (hasEvidence(section) || mail.root().mimeType().equals("multipart/report"))) {
                 // no address in the notification: the enclosed original's To is the one that failed
-                records = List.of(TextReport.record(fallback, codeLines(section), name));
+                records = List.of(TextReport.record(fallback, TextReport.codeLines(section.split("\n"), 1000), name));
             }
         }
         return records;
@@ -120,16 +120,6 @@ abstract class TextDecoder implements Decoder {
         return Text.findStatus(section) != null || io.bouncesweeper.parse.ReplyCodes.firstReplyCode(section) != null;
     }
 
-    private static String codeLines(String section) {
-        StringBuilder b = new StringBuilder();
-        for (String l : section.split("\n")) {
-            if (b.length() > 1000) break;
-            if (Text.findStatus(l) != null || io.bouncesweeper.parse.ReplyCodes.firstReplyCode(l) != null) {
-                b.append(l.strip()).append('\n');
-            }
-        }
-        return b.toString();
-    }
 
     static boolean fromContains(Mail mail, String... needles) {
         String from = mail.from().toLowerCase(Locale.ROOT);
