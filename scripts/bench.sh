@@ -35,6 +35,8 @@ MAILDIR=$MAIL_ROOT/mail/$IMAP_USER/Maildir
 CERT=$MAIL_ROOT/cert.pem
 
 # The job's configuration. ONE place to adjust when the property names are final.
+# Beware Spring Boot relaxed binding: BOUNCE_SWEEPER_IMAP_TRUST_STORE binds to bounce.sweeper.imap.trust.store;
+# for a prefix bounce-sweeper.imap and property trust-store the variable is BOUNCESWEEPER_IMAP_TRUSTSTORE.
 JOB_ENV=(
   BOUNCE_SWEEPER_IMAP_HOST=127.0.0.1
   BOUNCE_SWEEPER_IMAP_PORT="$IMAPS_PORT"
