@@ -20,21 +20,30 @@ public class BounceSweeperApplication {
     static final int EXIT_CANNOT_START = 2;
 
     public static void main(String[] args) {
+        Integer exitCode = run(args);
+        if (exitCode != null) {
+            System.exit(exitCode);
+        }
+    }
+
+    /**
+     * @return the process exit code, or null in scheduler mode, where Quartz's threads keep the
+     *         process alive until SIGTERM closes the context
+     */
+    static Integer run(String[] args) {
         Integer toolExit = CommandLine.runTool(args);
         if (toolExit != null) {
-            System.exit(toolExit);
+            return toolExit;
         }
-        int exitCode;
         try {
             ConfigurableApplicationContext context = SpringApplication.run(BounceSweeperApplication.class, args);
             if (context.getBean(BounceSweeperProperties.class).mode() == BounceSweeperProperties.Mode.SCHEDULER) {
-                return; // Quartz's threads keep the process alive until SIGTERM closes the context
+                return null;
             }
-            exitCode = SpringApplication.exit(context);
+            return SpringApplication.exit(context);
         } catch (RuntimeException e) {
             // Spring Boot has already reported why (the failure analysis names the setting)
-            exitCode = EXIT_CANNOT_START;
+            return EXIT_CANNOT_START;
         }
-        System.exit(exitCode);
     }
 }

@@ -2,7 +2,7 @@ package io.bouncesweeper.job;
 
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
+import com.icegreen.greenmail.util.ServerSetup;
 import io.bouncesweeper.archive.MailArchiver;
 import io.bouncesweeper.classify.BounceClassifier;
 import io.bouncesweeper.parse.BounceParser;
@@ -11,6 +11,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import io.bouncesweeper.config.BounceSweeperProperties;
 import io.bouncesweeper.config.ImapSecurity;
 import io.bouncesweeper.imap.ImapConnector;
+import io.bouncesweeper.support.GreenMailServers;
 import io.bouncesweeper.support.JobTestSupport;
 import io.bouncesweeper.support.SweepScenarios;
 import io.bouncesweeper.support.TestMailbox;
@@ -47,11 +48,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(properties = {"bounce-sweeper.run-on-start=false", "bounce-sweeper.jobs-dir=src/test/resources/jobs",
         "bounce-sweeper.job=test-sweep"})
 class BounceSweepGreenMailTest {
+    static final ServerSetup IMAP = GreenMailServers.imapOnFreePort();
     static final TestMailbox MAILBOX =
-            new TestMailbox("127.0.0.1", ServerSetupTest.IMAP.getPort(), ImapSecurity.NONE, "bounces", "secret", null);
+            new TestMailbox("127.0.0.1", IMAP.getPort(), ImapSecurity.NONE, "bounces", "secret", null);
 
     @RegisterExtension
-    static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.IMAP)
+    static GreenMailExtension greenMail = new GreenMailExtension(IMAP)
             .withConfiguration(GreenMailConfiguration.aConfig().withUser("bounces@localhost", "bounces", "secret"));
 
     /** Fails every move while set: the results are committed, the mail stays in the inbox. */
