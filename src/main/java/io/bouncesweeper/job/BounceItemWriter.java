@@ -39,24 +39,28 @@ class BounceItemWriter implements ItemWriter<ProcessedMessage>, StepExecutionLis
     private final ArchiveFolders folders;
     private final TransactionTemplate separateTransaction;
     private final RunStatistics statistics;
-    private final ArchiveQueue archiveQueue;
+    private final ArchiveQueue archiveQueue = new ArchiveQueue(this::archive);
     private final SweepMode mode;
     private Long jobExecutionId;
 
     BounceItemWriter(BounceStore store, MailArchiver archiver, ArchiveFolders folders, TransactionTemplate separateTransaction,
-                     RunStatistics statistics, ArchiveQueue archiveQueue, SweepMode mode) {
+                     RunStatistics statistics, SweepMode mode) {
         this.store = store;
         this.archiver = archiver;
         this.folders = folders;
         this.separateTransaction = separateTransaction;
         this.statistics = statistics;
-        this.archiveQueue = archiveQueue;
         this.mode = mode;
     }
 
     @Override
     public void beforeStep(StepExecution stepExecution) {
         jobExecutionId = stepExecution.getJobExecutionId();
+    }
+
+    /** Waits for the moves of the chunks committed so far. */
+    void awaitArchived() {
+        archiveQueue.close();
     }
 
     @Override
@@ -82,10 +86,7 @@ class BounceItemWriter implements ItemWriter<ProcessedMessage>, StepExecutionLis
             public void afterCommit() {
                 statistics.committed(all, fresh);
                 if (mode == SweepMode.ARCHIVE) {
-                    archiveQueue.submit(() -> {
-                        archive(all);
-                        log.info(statistics.progressLine());
-                    });
+                    archiveQueue.submit(all);
                 } else {
                     log.info(statistics.progressLine());
                 }
@@ -119,7 +120,8 @@ class BounceItemWriter implements ItemWriter<ProcessedMessage>, StepExecutionLis
                 sb.isEmpty() ? LogText.safe(m.error() == null ? "no records" : m.error()) : sb);
     }
 
-    private void archive(List<ProcessedMessage> messages) {
+    /** Moves committed messages (one or several chunks) and records that they left the folder. */
+    void archive(List<ProcessedMessage> messages) {
         if (messages.isEmpty()) {
             return;
         }
@@ -136,6 +138,7 @@ class BounceItemWriter implements ItemWriter<ProcessedMessage>, StepExecutionLis
             separateTransaction.executeWithoutResult(s ->
                     store.markArchived(first.mailbox(), first.folder(), first.uidValidity(), uids));
             statistics.archived(moved);
+            log.info(statistics.progressLine());
         } catch (Exception e) {
             // The results are committed; the messages stay in the folder and are moved by the next archive pass.
             statistics.archiveDeferred(messages.size());

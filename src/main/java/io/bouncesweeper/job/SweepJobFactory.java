@@ -98,12 +98,11 @@ public class SweepJobFactory {
                 new SoftBouncePolicy(definition.policy().softThreshold(), definition.policy().softWindow()), clock);
         TransactionTemplate separate = new TransactionTemplate(transactionManager);
         separate.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        ArchiveQueue queue = new ArchiveQueue();
         String criteria = SearchCriteria.of(definition.select() == JobDefinition.Selection.UNSEEN,
                 definition.since(), definition.before());
         MailboxItemReader reader = new MailboxItemReader(connector, target.mailbox(), target.folder(), criteria,
                 definition.chunkSize(), properties.imap().maxMessageBytes());
-        BounceItemWriter writer = new BounceItemWriter(store, archiver, folders, separate, statistics, queue, mode);
+        BounceItemWriter writer = new BounceItemWriter(store, archiver, folders, separate, statistics, mode);
         return new StepBuilder("sweepMailbox", repository)
                 .<MailboxMessage, ProcessedMessage>chunk(definition.chunkSize())
                 .transactionManager(transactionManager)
@@ -112,7 +111,7 @@ public class SweepJobFactory {
                 .writer(writer)
                 .listener(writer)
                 .listener(new MailboxSweepListener(target, dataSource,
-                        new PendingArchiveMover(store, archiver, target, separate, statistics), queue, archiver, mode))
+                        new PendingArchiveMover(store, archiver, target, separate, statistics), writer, archiver, mode))
                 .build();
     }
 
