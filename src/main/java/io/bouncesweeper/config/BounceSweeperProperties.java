@@ -44,7 +44,8 @@ public record BounceSweeperProperties(
             String trustStorePassword,
             @NotNull @DefaultValue("30s") Duration connectTimeout,
             @NotNull @DefaultValue("120s") Duration readTimeout,
-            @Min(1024) @DefaultValue("26214400") long maxMessageBytes) {
+            @Min(1024) @DefaultValue("26214400") long maxMessageBytes,
+            @DefaultValue("true") boolean useMove) {
 
         public int effectivePort() {
             return port != null ? port : security.defaultPort();

@@ -42,8 +42,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The whole job against GreenMail (in-process IMAP, no MOVE: exercises UID COPY + UID EXPUNGE)
- * and a real MariaDB.
+ * The whole job against GreenMail (in-process IMAP) and a real MariaDB.
  */
 @SpringBootTest(properties = {"bounce-sweeper.run-on-start=false", "bounce-sweeper.jobs-dir=src/test/resources/jobs",
         "bounce-sweeper.job=test-sweep"})
@@ -73,7 +72,7 @@ class BounceSweepGreenMailTest {
             return new SweepJobFactory(repository, tx, dataSource, parser, classifier, clock, statistics, p) {
                 @Override
                 protected MailArchiver newArchiver(ImapConnector connector, String folder) {
-                    return new MailArchiver(connector, folder) {
+                    return new MailArchiver(connector, folder, p.imap().useMove()) {
                         @Override
                         public synchronized Map<String, Integer> move(Map<String, long[]> uidsByFolder) throws MessagingException {
                             if (movesFail.get()) {
