@@ -1,6 +1,7 @@
 package io.bouncesweeper.deploy;
 
 import com.marcnuri.helm.Helm;
+import com.marcnuri.helm.InstallCommand;
 import com.marcnuri.helm.LintResult;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
@@ -357,6 +358,25 @@ class HelmChartTest {
         assertThat(cronPod(chart).getServiceAccountName()).isEqualTo(FULLNAME);
     }
 
+    @Test
+    void installNotesTellHowToRunAndWatchEachMode() {
+        String cronNotes = installNotes(List.of());
+        assertThat(cronNotes)
+                .contains("kubectl -n mail create job --from=cronjob/" + FULLNAME + " ")
+                .contains("kubectl -n mail get cronjob " + FULLNAME)
+                .contains("2 configuration error", "3 another run was active")
+                .contains("WARNING: imap.password is empty");
+
+        String schedulerNotes = installNotes(List.of(ciValues("scheduler-values.yaml")));
+        assertThat(schedulerNotes)
+                .contains("kubectl -n mail rollout status deployment/" + FULLNAME)
+                .doesNotContain("cronjob/")
+                .doesNotContain("WARNING");
+
+        assertThat(installNotes(List.of(ciValues("existing-secret-values.yaml"))))
+                .contains("Passwords come from Secret \"bounce-sweeper-credentials\"");
+    }
+
     // ---------------------------------------------------------------- values the chart refuses
 
     @Test
@@ -414,6 +434,15 @@ class HelmChartTest {
                 .as(what)
                 .hasMessageContaining("values don't meet the specifications of the schema")
                 .hasMessageContaining(mentioned);
+    }
+
+    /** {@code helm install --dry-run=client}: the NOTES.txt a user sees after installing. */
+    private static String installNotes(List<Path> valuesFiles) {
+        InstallCommand install = new Helm(RenderedChart.CHART).install().clientOnly().dryRun()
+                .withName(RenderedChart.RELEASE).withNamespace(RenderedChart.NAMESPACE);
+        valuesFiles.forEach(install::withValuesFile);
+        String output = install.call().getOutput();
+        return output.substring(output.indexOf("NOTES:"));
     }
 
     private static PodSpec cronPod(RenderedChart chart) {
