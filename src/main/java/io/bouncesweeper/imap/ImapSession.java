@@ -61,9 +61,12 @@ public final class ImapSession implements AutoCloseable {
         return store.hasCapability(capability);
     }
 
-    /** UIDs above {@code afterUid}, ascending; unseen ones only when asked. */
-    public long[] searchUids(long afterUid, boolean unseenOnly) throws MessagingException {
-        String command = "UID SEARCH UID " + (afterUid + 1) + ":*" + (unseenOnly ? " UNSEEN" : "");
+    /**
+     * UIDs above {@code afterUid}, ascending, matching extra IMAP SEARCH criteria (e.g.
+     * {@code UNSEEN SINCE 1-Jan-2025}; empty for all).
+     */
+    public long[] searchUids(long afterUid, String criteria) throws MessagingException {
+        String command = "UID SEARCH UID " + (afterUid + 1) + ":*" + (criteria.isBlank() ? "" : " " + criteria);
         return (long[]) folder.doCommand(p -> {
             Response[] responses = p.command(command, null);
             List<Long> uids = new ArrayList<>();

@@ -23,12 +23,26 @@ public final class ArfDecoder implements Decoder {
 
     @Override
     public boolean recognises(Mail mail) {
-        return mail.firstPart("message/feedback-report") != null;
+        return mail.firstPart("message/feedback-report") != null || isMicrosoftJmrp(mail);
+    }
+
+    /**
+     * Microsoft's junk mail reporting program sends the complained-about message as an
+     * attachment without a feedback-report part; the original carries X-HmXmrOriginalRecipient.
+     */
+    private static boolean isMicrosoftJmrp(Mail mail) {
+        MimePart original = mail.original();
+        return original != null && original.headers().has("X-HmXmrOriginalRecipient");
     }
 
     @Override
     public List<DeliveryRecord> decode(Mail mail) {
         MimePart report = mail.firstPart("message/feedback-report");
+        if (report == null) {
+            String rcpt = mail.original().headers().get("X-HmXmrOriginalRecipient");
+            return complaints(mail, "abuse", rcpt == null ? List.of() : List.of(rcpt), null, null,
+                    mail.original().headers().get("X-Reporter-IP"));
+        }
         MimeReader.Slice s = report.slice();
         Headers fields = MimeReader.readHeaders(s.b(), s.off(), s.off() + s.len());
         return complaints(mail, fields.get("Feedback-Type"), fields.getAll("Original-Rcpt-To"),

@@ -16,6 +16,10 @@ public final class Mail {
     private final List<MimePart> parts;
     private String subjectLower;
     private String text;
+    private String textLower;
+    private MimePart inlineOriginal;
+    private int originalStart = -1;
+    private boolean inlineSearched;
 
     public Mail(MimePart root) {
         this.root = root;
@@ -78,14 +82,50 @@ public final class Mail {
         return out;
     }
 
-    /** The enclosed original message (message/rfc822 or text/rfc822-headers) closest to the top, or null. */
+    /**
+     * The original message: the enclosed message/rfc822 or text/rfc822-headers closest to the
+     * top, else a copy quoted inline after a marker such as "------ This is a copy of the
+     * message" (read as a message of its own); null if there is neither.
+     */
     public MimePart original() {
         for (MimePart p : parts) {
             if (p != root && p.enclosed() != null) {
                 return p.enclosed();
             }
         }
-        return root.enclosed();
+        if (root.enclosed() != null) {
+            return root.enclosed();
+        }
+        if (!inlineSearched) {
+            inlineSearched = true;
+            inlineOriginal = inlineOriginal();
+        }
+        return inlineOriginal;
+    }
+
+    /** Where a quoted copy of the original starts in {@link #text()} (its length if there is none). */
+    public int originalStartInText() {
+        if (originalStart < 0) {
+            originalStart = TextReport.originalStart(textLower(), 0);
+        }
+        return originalStart;
+    }
+
+    private MimePart inlineOriginal() {
+        String t = text();
+        int at = originalStartInText();
+        if (at >= t.length()) {
+            return null;
+        }
+        int nl = t.indexOf('\n', at);
+        int from = nl < 0 ? t.length() : nl + 1;
+        if (TextReport.isHeaderLine(t.substring(at, nl < 0 ? t.length() : nl))) {
+            from = at;
+        }
+        while (from < t.length() && (t.charAt(from) == '\n' || t.charAt(from) == '\r')) from++;
+        String copy = t.substring(from, Math.min(t.length(), from + MimeReader.MAX_HEADER_BYTES));
+        MimePart p = MimeReader.read(copy.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return p.headers().isEmpty() ? null : p;
     }
 
     /**
@@ -99,9 +139,19 @@ public final class Mail {
             if (b.length() == 0) {
                 collectText(root, b, false);
             }
-            text = b.length() > MAX_TEXT_CHARS ? b.substring(0, MAX_TEXT_CHARS) : b.toString();
+            String t = b.length() > MAX_TEXT_CHARS ? b.substring(0, MAX_TEXT_CHARS) : b.toString();
+            // one line-end convention keeps every scanner simple
+            text = t.indexOf('\r') >= 0 ? t.replace("\r\n", "\n").replace('\r', '\n') : t;
         }
         return text;
+    }
+
+    /** {@link #text()} in lower case, computed once: several decoders search it. */
+    public String textLower() {
+        if (textLower == null) {
+            textLower = text().toLowerCase(Locale.ROOT);
+        }
+        return textLower;
     }
 
     private static void collectText(MimePart p, StringBuilder b, boolean plainOnly) {
@@ -110,7 +160,8 @@ public final class Mail {
         }
         String t = p.mimeType();
         if (p.children().isEmpty()) {
-            boolean take = t.equals("text/plain") || (!plainOnly && t.equals("text/html"));
+            // a multipart whose boundaries were lost is still readable text
+            boolean take = t.equals("text/plain") || t.startsWith("multipart/") || (!plainOnly && t.equals("text/html"));
             if (take && p.enclosed() == null) {
                 String body = p.text();
                 b.append(t.equals("text/html") ? Html.toText(body) : body).append('\n');

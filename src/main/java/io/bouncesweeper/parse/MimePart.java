@@ -11,19 +11,41 @@ import java.util.List;
 public final class MimePart {
     private final Headers headers;
     private final ContentType contentType;
-    private final byte[] body;
-    private final int bodyOffset;
-    private final int bodyLength;
+    /** Transfer encoding still to undo on first access: most parts (attachments of the original) are never read. */
+    private Encoding pending;
+    private byte[] body;
+    private int bodyOffset;
+    private int bodyLength;
     final List<MimePart> children = new ArrayList<>(0);
     MimePart enclosed;
     private String text;
 
+    enum Encoding { NONE, BASE64, QUOTED_PRINTABLE }
+
     MimePart(Headers headers, ContentType contentType, byte[] body, int bodyOffset, int bodyLength) {
+        this(headers, contentType, body, bodyOffset, bodyLength, Encoding.NONE);
+    }
+
+    MimePart(Headers headers, ContentType contentType, byte[] body, int bodyOffset, int bodyLength, Encoding encoding) {
         this.headers = headers;
         this.contentType = contentType;
         this.body = body;
         this.bodyOffset = bodyOffset;
         this.bodyLength = bodyLength;
+        this.pending = encoding;
+    }
+
+    private void decode() {
+        if (pending == Encoding.NONE) {
+            return;
+        }
+        byte[] d = pending == Encoding.BASE64
+                ? TransferDecoding.base64(body, bodyOffset, bodyLength, MimeReader.MAX_DECODED_BYTES_PER_PART)
+                : TransferDecoding.quotedPrintable(body, bodyOffset, bodyLength, MimeReader.MAX_DECODED_BYTES_PER_PART);
+        body = d;
+        bodyOffset = 0;
+        bodyLength = d.length;
+        pending = Encoding.NONE;
     }
 
     public Headers headers() {
@@ -48,15 +70,18 @@ public final class MimePart {
     }
 
     MimeReader.Slice slice() {
+        decode();
         return new MimeReader.Slice(body, bodyOffset, bodyLength);
     }
 
     /** The decoded body bytes (a copy). */
     public byte[] bodyBytes() {
+        decode();
         return java.util.Arrays.copyOfRange(body, bodyOffset, bodyOffset + bodyLength);
     }
 
     public int bodyLength() {
+        decode();
         return bodyLength;
     }
 
@@ -64,6 +89,7 @@ public final class MimePart {
     public String text() {
         String t = text;
         if (t == null) {
+            decode();
             t = Charsets.decode(body, bodyOffset, bodyLength, contentType.charset());
             text = t;
         }

@@ -88,12 +88,10 @@ public final class MimeReader {
         if (cte != null && !ct.isMultipart()) {
             String enc = cte.trim().toLowerCase(Locale.ROOT);
             if (enc.startsWith("base64")) {
-                byte[] d = TransferDecoding.base64(b, bs, len, MAX_DECODED_BYTES_PER_PART);
-                return new MimePart(h, ct, d, 0, d.length);
+                return new MimePart(h, ct, b, bs, len, MimePart.Encoding.BASE64);
             }
             if (enc.startsWith("quoted-printable")) {
-                byte[] d = TransferDecoding.quotedPrintable(b, bs, len, MAX_DECODED_BYTES_PER_PART);
-                return new MimePart(h, ct, d, 0, d.length);
+                return new MimePart(h, ct, b, bs, len, MimePart.Encoding.QUOTED_PRINTABLE);
             }
         }
         return new MimePart(h, ct, b, bs, Math.min(len, MAX_DECODED_BYTES_PER_PART));
@@ -163,7 +161,7 @@ public final class MimeReader {
         int kept = 0;
         int i = start;
         String name = null;
-        StringBuilder value = null;
+        int valueFrom = 0, valueTo = 0;
         while (i < end) {
             int eol = i;
             while (eol < end && b[eol] != '\n') eol++;
@@ -175,11 +173,7 @@ public final class MimeReader {
             }
             byte c = b[i];
             if ((c == ' ' || c == '\t') && name != null) {
-                if (kept < MAX_HEADER_BYTES && value.length() < MAX_FIELD_BYTES) {
-                    int take = Math.min(Math.min(lineEnd - i, MAX_HEADER_BYTES - kept), MAX_FIELD_BYTES - value.length());
-                    value.append(' ').append(trimmed(b, i, i + take));
-                    kept += take;
-                }
+                valueTo = lineEnd; // continuation line: unfolded when the value is read
                 i = next;
                 continue;
             }
@@ -192,24 +186,38 @@ public final class MimeReader {
                 }
                 break; // a non-header line ends the block; it belongs to the body
             }
-            if (name != null) {
-                fields.add(field(name, value));
+            if (name != null && kept < MAX_HEADER_BYTES) {
+                kept += Math.min(valueTo - valueFrom, MAX_FIELD_BYTES);
+                fields.add(new Headers.Field(name, b, valueFrom, valueTo));
             }
             name = new String(b, i, colon - i, StandardCharsets.ISO_8859_1).trim();
-            int take = Math.max(0, Math.min(Math.min(lineEnd - colon - 1, MAX_HEADER_BYTES - kept), MAX_FIELD_BYTES));
-            value = new StringBuilder(Math.min(take, 256)).append(trimmed(b, colon + 1, colon + 1 + take));
-            kept += take;
+            valueFrom = colon + 1;
+            valueTo = lineEnd;
             i = next;
         }
-        if (name != null) {
-            fields.add(field(name, value));
+        if (name != null && kept < MAX_HEADER_BYTES) {
+            fields.add(new Headers.Field(name, b, valueFrom, valueTo));
         }
         bodyStart[0] = Math.min(i, end);
         return new Headers(fields);
     }
 
-    private static Headers.Field field(String name, StringBuilder value) {
-        return new Headers.Field(name, EncodedWords.decode(value.toString().trim()));
+    /** A folded field value as one line: line breaks and indentation become one space; capped at {@link #MAX_FIELD_BYTES}. */
+    static String unfold(byte[] b, int from, int to) {
+        StringBuilder v = new StringBuilder(Math.min(to - from, 256));
+        int i = from;
+        while (i < to && v.length() < MAX_FIELD_BYTES) {
+            int eol = i;
+            while (eol < to && b[eol] != '\n') eol++;
+            int lineEnd = Math.min(eol, i + (MAX_FIELD_BYTES - v.length()));
+            String part = trimmed(b, i, lineEnd);
+            if (!part.isEmpty()) {
+                if (v.length() > 0) v.append(' ');
+                v.append(part);
+            }
+            i = eol + 1;
+        }
+        return EncodedWords.decode(v.toString().trim());
     }
 
     /** A header line is "name:" with a printable name without spaces; returns the colon's index or -1. */

@@ -141,11 +141,18 @@ public final class Text {
         if (start == at || end == at + 1) {
             return null;
         }
-        String local = s.substring(start, at);
-        // a quoted local part: "..."@domain
-        if (start > 0 && s.charAt(start - 1) == '"' && local.isEmpty()) {
+        if (start == at && at > 1 && s.charAt(at - 1) == '"') {
+            // a quoted local part: "..."@domain
+            int open = at - 2;
+            while (open >= 0 && at - open < 66 && s.charAt(open) != '"') open--;
+            if (open >= 0 && at - open < 66 && s.charAt(open) == '"' && s.substring(open + 1, at - 1).indexOf(' ') < 0) {
+                start = open;
+            }
+        }
+        if (start == at || end == at + 1) {
             return null;
         }
+        String local = s.substring(start, at);
         String domain = s.substring(at + 1, end);
         if (domain.indexOf('.') < 0 && !domain.startsWith("[")) {
             if (!domain.equalsIgnoreCase("localhost") && domain.length() < 2) {

@@ -37,7 +37,7 @@ public class MailboxItemReader implements ItemStreamReader<MailboxMessage> {
     private final ImapConnector connector;
     private final String mailbox;
     private final String folderName;
-    private final boolean unseenOnly;
+    private final String searchCriteria;
     private final int fetchSize;
     private final long maxMessageBytes;
 
@@ -50,12 +50,13 @@ public class MailboxItemReader implements ItemStreamReader<MailboxMessage> {
     private ExecutorService prefetcher;
     private Future<List<FetchedMessage>> nextBatch;
 
-    public MailboxItemReader(ImapConnector connector, String mailbox, String folderName, boolean unseenOnly,
+    /** @param searchCriteria IMAP SEARCH criteria beyond the UID range, see {@link io.bouncesweeper.imap.SearchCriteria} */
+    public MailboxItemReader(ImapConnector connector, String mailbox, String folderName, String searchCriteria,
                              int fetchSize, long maxMessageBytes) {
         this.connector = connector;
         this.mailbox = mailbox;
         this.folderName = folderName;
-        this.unseenOnly = unseenOnly;
+        this.searchCriteria = searchCriteria;
         this.fetchSize = fetchSize;
         this.maxMessageBytes = maxMessageBytes;
     }
@@ -74,7 +75,7 @@ public class MailboxItemReader implements ItemStreamReader<MailboxMessage> {
                         + "(messages already counted are recognised by Message-ID)", folderName, saved.uidValidity(), uidValidity);
             }
             lastUid = position.lastUid();
-            pending = session.searchUids(lastUid, unseenOnly);
+            pending = session.searchUids(lastUid, searchCriteria);
             nextPending = 0;
             prefetcher = Executors.newSingleThreadExecutor(r -> {
                 Thread t = new Thread(r, "imap-prefetch");
@@ -82,8 +83,8 @@ public class MailboxItemReader implements ItemStreamReader<MailboxMessage> {
                 return t;
             });
             nextBatch = submitNextBatch();
-            log.info("{} {} messages to read in {} (UIDVALIDITY {}, after UID {})",
-                    pending.length, unseenOnly ? "unseen" : "", folderName, uidValidity, lastUid);
+            log.info("{}/{}: {} messages to read (UIDVALIDITY {}, after UID {}{})", mailbox, folderName,
+                    pending.length, uidValidity, lastUid, searchCriteria.isBlank() ? "" : ", " + searchCriteria);
         } catch (MessagingException e) {
             close();
             throw new ItemStreamException("cannot open IMAP folder " + folderName + ": " + e.getMessage(), e);
