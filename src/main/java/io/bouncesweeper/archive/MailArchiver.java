@@ -1,6 +1,7 @@
 package io.bouncesweeper.archive;
 
 import io.bouncesweeper.imap.ImapConnector;
+import io.bouncesweeper.job.CrashPoints;
 import io.bouncesweeper.imap.ImapSession;
 import jakarta.mail.MessagingException;
 import org.slf4j.Logger;
@@ -49,6 +50,7 @@ public class MailArchiver implements AutoCloseable {
                 String target = s.ensureFolder(e.getKey());
                 s.move(e.getValue(), target, moveAllowed);
                 moved.put(e.getKey(), e.getValue().length);
+                CrashPoints.reach("during-move");
             }
             return moved;
         } catch (MessagingException | RuntimeException e) {
