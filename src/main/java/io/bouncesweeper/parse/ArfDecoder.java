@@ -68,6 +68,7 @@ public final class ArfDecoder implements Decoder {
         if (recipients.isEmpty()) {
             recipients.add(null); // a complaint about an unnamed recipient still counts against the message
         }
+        // Source-IP is our own sending address as the reporter saw it: no field of the record fits it
         String type = feedbackType == null ? "abuse" : feedbackType.trim().toLowerCase(Locale.ROOT);
         List<DeliveryRecord> out = new ArrayList<>(recipients.size());
         for (String r : recipients) {
@@ -76,7 +77,6 @@ public final class ArfDecoder implements Decoder {
                     .feedbackType(type)
                     .reportingMta(Text.afterType(reportingMta))
                     .lastAttemptDate(arrival)
-                    .remoteMta(sourceIp == null ? null : sourceIp.trim())
                     .decoder(NAME)
                     .build());
         }

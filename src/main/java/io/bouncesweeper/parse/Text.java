@@ -203,6 +203,37 @@ public final class Text {
         return null;
     }
 
+    /**
+     * The remote host a diagnostic names ("host mx.example.net[192.0.2.1] said:", "host
+     * mx.example.net [192.0.2.1]: 550 ..."), or null. Only a dotted host name counts, so
+     * "Host unknown" or "host or domain name not found" name nothing.
+     */
+    public static String remoteHost(String s) {
+        if (s == null) {
+            return null;
+        }
+        String l = s.toLowerCase(Locale.ROOT);
+        for (int at = l.indexOf("host "); at >= 0; at = l.indexOf("host ", at + 5)) {
+            if (at > 0 && Character.isLetterOrDigit(l.charAt(at - 1))) {
+                continue; // "localhost ", "ghost "
+            }
+            int i = at + 5;
+            while (i < s.length() && s.charAt(i) == ' ') i++;
+            int j = i;
+            while (j < s.length() && isHostChar(s.charAt(j))) j++;
+            String host = s.substring(i, j);
+            while (host.endsWith(".")) host = host.substring(0, host.length() - 1);
+            if (host.indexOf('.') > 0 && host.length() > 3 && host.length() < 254 && Character.isLetterOrDigit(host.charAt(0))) {
+                return host.toLowerCase(Locale.ROOT);
+            }
+        }
+        return null;
+    }
+
+    private static boolean isHostChar(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || isDigit(c) || c == '.' || c == '-' || c == '_';
+    }
+
     /** Collapses runs of whitespace to one space and trims. */
     public static String squash(String s) {
         if (s == null) {
