@@ -40,17 +40,16 @@ public final class ArfDecoder implements Decoder {
         MimePart report = mail.firstPart("message/feedback-report");
         if (report == null) {
             String rcpt = mail.original().headers().get("X-HmXmrOriginalRecipient");
-            return complaints(mail, "abuse", rcpt == null ? List.of() : List.of(rcpt), null, null,
-                    mail.original().headers().get("X-Reporter-IP"));
+            return complaints(mail, "abuse", rcpt == null ? List.of() : List.of(rcpt), null, null);
         }
         MimeReader.Slice s = report.slice();
         Headers fields = MimeReader.readHeaders(s.b(), s.off(), s.off() + s.len());
         return complaints(mail, fields.get("Feedback-Type"), fields.getAll("Original-Rcpt-To"),
-                fields.get("Reporting-MTA"), fields.get("Arrival-Date"), fields.get("Source-IP"));
+                fields.get("Reporting-MTA"), fields.get("Arrival-Date"));
     }
 
     static List<DeliveryRecord> complaints(Mail mail, String feedbackType, List<String> rcptTo, String reportingMta,
-                                           String arrival, String sourceIp) {
+                                           String arrival) {
         Set<String> recipients = new LinkedHashSet<>();
         for (String v : rcptTo) {
             String a = Text.findAddress(v);
@@ -68,7 +67,6 @@ public final class ArfDecoder implements Decoder {
         if (recipients.isEmpty()) {
             recipients.add(null); // a complaint about an unnamed recipient still counts against the message
         }
-        // Source-IP is our own sending address as the reporter saw it: no field of the record fits it
         String type = feedbackType == null ? "abuse" : feedbackType.trim().toLowerCase(Locale.ROOT);
         List<DeliveryRecord> out = new ArrayList<>(recipients.size());
         for (String r : recipients) {
