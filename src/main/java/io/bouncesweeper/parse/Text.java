@@ -8,6 +8,10 @@ import java.util.Locale;
  * message and must stay linear whatever the input.
  */
 public final class Text {
+    /** Words after which a server's reply is quoted. */
+    private static final String[] REPLY_MARKERS = {"said:", "said :", "reply:", "response:", "responded:", "error:",
+            "answer:", "replied:", "message:", "diagnostic-code:", "smtp;"};
+
     private Text() {
     }
 
@@ -77,11 +81,11 @@ public final class Text {
             return lead;
         }
         String lower = s.toLowerCase(Locale.ROOT);
-        for (String marker : new String[] {"said:", "said :", "reply:", "response:", "responded:", "error:", "answer:",
-                "replied:", "message:", "diagnostic-code:", "smtp;"}) {
+        for (String marker : REPLY_MARKERS) {
             int at = lower.indexOf(marker);
             while (at >= 0) {
-                String code = leadingReplyCode(s.substring(at + marker.length(), Math.min(n(s), at + marker.length() + 12)));
+                int from = at + marker.length();
+                String code = leadingReplyCode(s.substring(from, Math.min(s.length(), from + 12)));
                 if (code != null) {
                     return code;
                 }
@@ -89,10 +93,6 @@ public final class Text {
             }
         }
         return null;
-    }
-
-    private static int n(String s) {
-        return s.length();
     }
 
     /** "550 " / "550-" / "550" at end, with class 2, 4 or 5. */
