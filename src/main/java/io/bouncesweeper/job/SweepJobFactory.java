@@ -7,6 +7,7 @@ import io.bouncesweeper.config.BounceSweeperProperties;
 import io.bouncesweeper.config.JobDefinition;
 import io.bouncesweeper.domain.MailboxMessage;
 import io.bouncesweeper.domain.ProcessedMessage;
+import io.bouncesweeper.imap.Backoff;
 import io.bouncesweeper.imap.ImapConnector;
 import io.bouncesweeper.imap.SearchCriteria;
 import io.bouncesweeper.parse.BounceParser;
@@ -26,6 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -101,7 +103,8 @@ public class SweepJobFactory {
         String criteria = SearchCriteria.of(definition.select() == JobDefinition.Selection.UNSEEN,
                 definition.since(), definition.before());
         MailboxItemReader reader = new MailboxItemReader(connector, target.mailbox(), target.folder(), criteria,
-                definition.chunkSize(), properties.imap().maxMessageBytes());
+                definition.chunkSize(), properties.imap().maxMessageBytes(), new Backoff(properties.imap().retryAttempts(),
+                properties.imap().retryPause(), Duration.ofMinutes(1)));
         BounceItemWriter writer = new BounceItemWriter(store, archiver, folders, separate, statistics, mode);
         return new StepBuilder("sweepMailbox", repository)
                 .<MailboxMessage, ProcessedMessage>chunk(definition.chunkSize())
