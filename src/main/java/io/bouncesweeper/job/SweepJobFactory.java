@@ -104,7 +104,7 @@ public class SweepJobFactory {
                 definition.since(), definition.before());
         MailboxItemReader reader = new MailboxItemReader(connector, target.mailbox(), target.folder(), criteria,
                 definition.chunkSize(), properties.imap().maxMessageBytes(), new Backoff(properties.imap().retryAttempts(),
-                properties.imap().retryPause(), Duration.ofMinutes(1)));
+                properties.imap().retryPause(), Duration.ofMinutes(1)), store::highestStoredUid);
         BounceItemWriter writer = new BounceItemWriter(store, archiver, folders, separate, statistics, mode);
         return new StepBuilder("sweepMailbox", repository)
                 .<MailboxMessage, ProcessedMessage>chunk(definition.chunkSize())

@@ -42,6 +42,7 @@ public class MailboxItemReader implements ItemStreamReader<MailboxMessage> {
     private final int fetchSize;
     private final long maxMessageBytes;
     private final Backoff backoff;
+    private final CommittedPosition committed;
 
     private ImapSession session;
     private long uidValidity;
@@ -54,7 +55,7 @@ public class MailboxItemReader implements ItemStreamReader<MailboxMessage> {
 
     /** @param searchCriteria IMAP SEARCH criteria beyond the UID range, see {@link io.bouncesweeper.imap.SearchCriteria} */
     public MailboxItemReader(ImapConnector connector, String mailbox, String folderName, String searchCriteria,
-                             int fetchSize, long maxMessageBytes, Backoff backoff) {
+                             int fetchSize, long maxMessageBytes, Backoff backoff, CommittedPosition committed) {
         this.connector = connector;
         this.mailbox = mailbox;
         this.folderName = folderName;
@@ -62,6 +63,7 @@ public class MailboxItemReader implements ItemStreamReader<MailboxMessage> {
         this.fetchSize = fetchSize;
         this.maxMessageBytes = maxMessageBytes;
         this.backoff = backoff;
+        this.committed = committed;
     }
 
     @Override
@@ -78,6 +80,16 @@ public class MailboxItemReader implements ItemStreamReader<MailboxMessage> {
                         + "(messages already counted are recognised by their content)", folderName, saved.uidValidity(), uidValidity);
             }
             lastUid = position.lastUid();
+            if (lastUid > 0) {
+                // Spring Batch saves the in-memory position even when the chunk's own repository update
+                // failed (a killed database session): never resume past what the store has committed.
+                long stored = committed.highestStoredUid(mailbox, folderName, uidValidity);
+                if (stored < lastUid) {
+                    log.warn("{}/{}: the saved position (UID {}) is ahead of the last committed message (UID {}); "
+                            + "resuming after UID {}", mailbox, folderName, lastUid, stored, stored);
+                    lastUid = stored;
+                }
+            }
             pending = session.searchUids(lastUid, searchCriteria);
             nextPending = 0;
             prefetcher = Executors.newSingleThreadExecutor(r -> {
@@ -155,8 +167,8 @@ public class MailboxItemReader implements ItemStreamReader<MailboxMessage> {
                     throw e instanceof MessagingException me ? me : new MessagingException(e.getMessage(), e);
                 }
                 java.time.Duration pause = backoff.pauseBefore(attempt + 1);
-                log.warn("{}/{}: fetch failed ({}); retry {} of {} in {} s", mailbox, folderName, e.getMessage(),
-                        attempt, backoff.attempts() - 1, pause.toSeconds());
+                log.warn("{}/{}: fetch failed ({}); retry {} of {} in {} ms", mailbox, folderName, e.getMessage(),
+                        attempt, backoff.attempts() - 1, pause.toMillis());
                 if (session != null) {
                     session.close();
                     session = null;

@@ -131,6 +131,36 @@ class MailboxChangesTest {
     }
 
     @Test
+    void aKilledDatabaseSessionFailsTheRunCleanlyAndTheNextRunCompletes() throws Exception {
+        List<byte[]> fixtures = SweepScenarios.allFixtures();
+        DIRECT.append("INBOX", fixtures);
+        duringWrite = n -> {
+            if (n == 2) {
+                // the chunk's own connection, killed by the server as an administrator would
+                Long id = jdbc.queryForObject("SELECT CONNECTION_ID()", Long.class);
+                try (var admin = java.sql.DriverManager.getConnection(io.bouncesweeper.support.TestDatabase.get().url(),
+                        io.bouncesweeper.support.TestDatabase.get().user(), io.bouncesweeper.support.TestDatabase.get().password());
+                     var kill = admin.createStatement()) {
+                    kill.execute("KILL " + id);
+                } catch (java.sql.SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        };
+
+        assertThat(launcher.runOnce()).isEqualTo(SweepOutcome.FAILED);
+        assertThat(scenarios.count("SELECT COUNT(*) FROM bounce_message")).as("only the first chunk committed").isEqualTo(4);
+        assertThat(DIRECT.count("INBOX")).isEqualTo(fixtures.size() - 4);
+
+        duringWrite = n -> { };
+        assertThat(launcher.runOnce()).isEqualTo(SweepOutcome.COMPLETED);
+
+        assertThat(DIRECT.count("INBOX")).isZero();
+        assertThat(scenarios.count("SELECT COUNT(*) FROM bounce_message")).isEqualTo(fixtures.size());
+        assertThat(scenarios.archivedTotal()).isEqualTo(fixtures.size());
+    }
+
+    @Test
     void messagesDeletedBySomeoneElseMidRunAreSkipped() throws Exception {
         List<byte[]> fixtures = SweepScenarios.allFixtures();
         DIRECT.append("INBOX", fixtures);
