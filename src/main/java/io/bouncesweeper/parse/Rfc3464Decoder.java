@@ -115,7 +115,8 @@ public final class Rfc3464Decoder implements Decoder {
         String reply = null;
         if (diagnostic != null) {
             // the remote server's own "550 5.7.1" outranks the reporting MTA's summary status
-            ReplyCodes.Pair pair = ReplyCodes.lastPair(diagnostic);
+            boolean failed = kindOf(lower(r.get("Action")), status) == RecordKind.BOUNCE;
+            ReplyCodes.Pair pair = failed ? ReplyCodes.lastFailurePair(diagnostic) : ReplyCodes.lastPair(diagnostic);
             if (pair != null) {
                 status = pair.status();
                 reply = pair.replyCode();

@@ -195,7 +195,7 @@ public final class Text {
         String rest = l.substring(at, Math.min(l.length(), at + 40));
         if (rest.contains("rcpt")) return "RCPT";
         if (rest.contains("mail from") || rest.contains("mail command")) return "MAIL";
-        if (rest.contains("data") || rest.contains("end of") || rest.contains("message")) return "DATA";
+        if (rest.contains(" data") || rest.contains("end of data")) return "DATA";
         if (rest.contains("ehlo")) return "EHLO";
         if (rest.contains("helo")) return "HELO";
         if (rest.contains("starttls")) return "STARTTLS";

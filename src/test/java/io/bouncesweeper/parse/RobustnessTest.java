@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
@@ -30,6 +31,8 @@ class RobustnessTest {
     private void parsesInTime(byte[] mail, String what) {
         ParsedMessage m = assertTimeoutPreemptively(PER_MESSAGE, () -> parser.parse(mail), what);
         assertNotNull(m.outcome(), what);
+        // parse() turns internal exceptions into UNPARSED; here none may happen at all
+        assertFalse(m.error() != null && m.error().startsWith("parser failure"), what + ": " + m.error());
     }
 
     @Test
