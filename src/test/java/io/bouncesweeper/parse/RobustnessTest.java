@@ -94,6 +94,25 @@ class RobustnessTest {
     }
 
     @Test
+    void bounceWithLargeOriginalStaysCheap() {
+        String dsn = new String(Fixtures.bytes("dsn-550-5.1.1-user-unknown.eml"), StandardCharsets.ISO_8859_1);
+        StringBuilder original = new StringBuilder("Content-Type: multipart/mixed; boundary=att\n\n");
+        for (int i = 0; i < 40; i++) {
+            original.append("--att\nContent-Type: image/png\nContent-Transfer-Encoding: base64\n\n")
+                    .append("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==\n".repeat(800));
+        }
+        original.append("--att--\n");
+        String mail = dsn.replace("\nHello, this is the newsletter.\n", original.toString());
+        byte[] bytes = mail.getBytes(StandardCharsets.ISO_8859_1);
+        parsesInTime(bytes, "DSN with a " + bytes.length / 1024 + " KB original");
+        long t0 = System.nanoTime();
+        for (int i = 0; i < 20; i++) {
+            assertEquals("5.1.1", parser.parse(bytes).records().get(0).status());
+        }
+        System.out.printf("DSN with %d KB original: %.2f ms per parse%n", bytes.length / 1024, (System.nanoTime() - t0) / 20 / 1e6);
+    }
+
+    @Test
     void fixturesSurviveEveryTruncation() {
         byte[] mail = Fixtures.bytes("dsn-550-5.1.1-multi-recipient.eml");
         for (int cut = 0; cut <= mail.length; cut += 7) {
