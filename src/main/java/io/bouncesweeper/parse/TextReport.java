@@ -276,6 +276,7 @@ public final class TextReport {
                 .status(status)
                 .replyCode(reply)
                 .diagnostic(diag)
+                .remoteMta(Text.remoteHost(diag))
                 .smtpCommand(Text.smtpCommand(diag))
                 .decoder(decoder)
                 .build();
