@@ -34,7 +34,10 @@ BENCH_SKIP_SERVICES=${BENCH_SKIP_SERVICES:-0}                # 1: don't run scri
 MAILDIR=$MAIL_ROOT/mail/$IMAP_USER/Maildir
 CERT=$MAIL_ROOT/cert.pem
 
-# The job's configuration. ONE place to adjust when the property names are final.
+# The job's configuration, in one place. Spring Boot binds BOUNCE_SWEEPER_IMAP_TRUST_STORE to
+# bounce-sweeper.imap.trust-store (its legacy underscore form). The benchmark's own job definition
+# (the nightly one with a configurable chunk size) is written to benchmark-data/jobs/.
+BENCH_JOBS_DIR=benchmark-data/jobs
 JOB_ENV=(
   BOUNCE_SWEEPER_IMAP_HOST=127.0.0.1
   BOUNCE_SWEEPER_IMAP_PORT="$IMAPS_PORT"
@@ -45,8 +48,17 @@ JOB_ENV=(
   BOUNCE_SWEEPER_DB_URL="jdbc:mysql://$DB_HOST:$DB_PORT/$BENCH_DB_NAME"
   BOUNCE_SWEEPER_DB_USER="$DB_USER"
   BOUNCE_SWEEPER_DB_PASSWORD="$DB_PASSWORD"
-  BOUNCE_SWEEPER_CHUNK_SIZE="$BENCH_CHUNK_SIZE"
+  BOUNCE_SWEEPER_JOBS_DIR="$BENCH_JOBS_DIR"
+  BOUNCE_SWEEPER_JOB=bench-sweep
 )
+mkdir -p "$BENCH_JOBS_DIR"
+cat > "$BENCH_JOBS_DIR/bench-sweep.yml" <<YAML
+description: Benchmark sweep of INBOX (written by scripts/bench.sh).
+mailboxes:
+  - folder: INBOX
+select: UNSEEN
+chunk-size: $BENCH_CHUNK_SIZE
+YAML
 # ------------------------------------------------------------------
 
 SEED_ONLY=0

@@ -20,11 +20,18 @@ public class MailArchiver implements AutoCloseable {
 
     private final ImapConnector connector;
     private final String sourceFolder;
+    private final boolean moveAllowed;
     private ImapSession session;
 
     public MailArchiver(ImapConnector connector, String sourceFolder) {
+        this(connector, sourceFolder, true);
+    }
+
+    /** @param moveAllowed false: always UID COPY + UID EXPUNGE, even where the server offers MOVE */
+    public MailArchiver(ImapConnector connector, String sourceFolder, boolean moveAllowed) {
         this.connector = connector;
         this.sourceFolder = sourceFolder;
+        this.moveAllowed = moveAllowed;
     }
 
     /**
@@ -41,7 +48,7 @@ public class MailArchiver implements AutoCloseable {
                     continue;
                 }
                 String target = s.ensureFolder(e.getKey());
-                s.move(e.getValue(), target);
+                s.move(e.getValue(), target, moveAllowed);
                 moved.put(e.getKey(), e.getValue().length);
                 CrashPoints.reach("during-move");
             }

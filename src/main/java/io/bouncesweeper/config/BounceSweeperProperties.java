@@ -13,56 +13,48 @@ import org.springframework.validation.annotation.Validated;
 import java.time.Duration;
 
 /**
- * All settings of a run, bound from {@code application.yml}, the job definition in {@code jobs/}
- * and environment variables ({@code BOUNCE_SWEEPER_IMAP_HOST} → {@code bounce-sweeper.imap.host}).
- * Validation runs at start, so a missing or wrong setting stops the run before any mail is touched,
- * with the setting's name in the message.
+ * Process-wide settings: where the database and the default mailbox account are, which job
+ * definition to run, and how. Bound from {@code application.yml}, command-line options and
+ * environment variables ({@code BOUNCE_SWEEPER_IMAP_HOST} → {@code bounce-sweeper.imap.host}).
+ * What a job does (folders, selection, thresholds, archive layout) lives in its definition under
+ * {@code jobs/}: see {@link JobDefinition}. Validation runs at start, so a missing or wrong setting
+ * stops the run before any mail is touched, with the setting's name in the message.
  */
 @Validated
 @ConfigurationProperties("bounce-sweeper")
 public record BounceSweeperProperties(
-        @Valid @NotNull @DefaultValue Job job,
+        @NotBlank @DefaultValue("nightly-cleanup") String job,
+        @NotBlank @DefaultValue("jobs") String jobsDir,
+        @NotNull @DefaultValue("RUN_ONCE") Mode mode,
+        @Min(1) @Max(32) @DefaultValue("2") int maxParallelMailboxes,
         @Valid @NotNull @DefaultValue Imap imap,
-        @Valid @NotNull @DefaultValue Db db,
-        @Min(1) @Max(10_000) @DefaultValue("200") int chunkSize,
-        @Valid @NotNull @DefaultValue Policy policy,
-        @Valid @NotNull @DefaultValue Archive archive) {
+        @Valid @NotNull @DefaultValue Db db) {
 
-    /** Which job definition this is, for logs, job parameters and the scheduler. */
-    public record Job(
-            @NotBlank @DefaultValue("nightly-cleanup") String name,
-            String schedule,
-            String description) {
-    }
+    public enum Mode { RUN_ONCE, SCHEDULER }
 
+    /** The default mailbox account; a job definition's mailbox entries may name others. */
     public record Imap(
             @NotBlank String host,
             @Min(1) @Max(65_535) Integer port,
             @NotBlank String user,
             String password,
-            @NotBlank @DefaultValue("INBOX") String folder,
             @NotNull @DefaultValue("IMAPS") ImapSecurity security,
             @DefaultValue("false") boolean allowPlaintext,
             String trustStore,
             String trustStorePassword,
-            @NotNull @DefaultValue("UNSEEN") Selection select,
             @NotNull @DefaultValue("30s") Duration connectTimeout,
             @NotNull @DefaultValue("120s") Duration readTimeout,
             @Min(1024) @DefaultValue("26214400") long maxMessageBytes,
+            @DefaultValue("true") boolean useMove,
+            @Min(1) @Max(100) @DefaultValue("6") int retryAttempts,
+            @NotNull @DefaultValue("2s") Duration retryPause,
             @NotNull @DefaultValue("PASSWORD") ImapAuth auth,
             String token,
             String tokenFile,
             String tokenCommand) {
 
-        public enum Selection { UNSEEN, ALL }
-
         public int effectivePort() {
             return port != null ? port : security.defaultPort();
-        }
-
-        /** The account as it appears in event rows: identity of a message is (mailbox, folder, UIDVALIDITY, UID). */
-        public String mailbox() {
-            return user + "@" + host;
         }
 
         @AssertTrue(message = "bounce-sweeper.imap.auth=PASSWORD needs bounce-sweeper.imap.password; "
@@ -87,8 +79,8 @@ public record BounceSweeperProperties(
 
         @Override
         public String toString() {
-            return "Imap[" + security + "://" + user + "@" + host + ":" + effectivePort() + "/" + folder
-                    + ", auth=" + auth + ", password=****]";
+            return "Imap[" + security + "://" + user + "@" + host + ":" + effectivePort() + ", auth=" + auth
+                    + ", password=****]";
         }
     }
 
@@ -96,31 +88,11 @@ public record BounceSweeperProperties(
             @NotBlank String url,
             String user,
             String password,
-            @Min(2) @Max(64) @DefaultValue("6") int poolSize) {
+            @Min(4) @Max(64) @DefaultValue("10") int poolSize) {
 
         @Override
         public String toString() {
             return "Db[" + url + ", user=" + user + ", password=****]";
         }
-    }
-
-    /** When a recipient is suppressed. */
-    public record Policy(
-            @Min(3) @Max(5) @DefaultValue("3") int softThreshold,
-            @NotNull @DefaultValue("30d") Duration softWindow) {
-
-        @AssertTrue(message = "bounce-sweeper.policy.soft-window must be between 1 hour and 366 days")
-        public boolean isSoftWindowSensible() {
-            return softWindow == null
-                    || (softWindow.compareTo(Duration.ofHours(1)) >= 0 && softWindow.compareTo(Duration.ofDays(366)) <= 0);
-        }
-    }
-
-    /** Target folders by outcome; "/" separates levels and is mapped to the server's own separator. */
-    public record Archive(
-            @NotBlank @DefaultValue("Bounces/Hard") String hard,
-            @NotBlank @DefaultValue("Bounces/Soft") String soft,
-            @NotBlank @DefaultValue("Bounces/Other") String other,
-            @NotBlank @DefaultValue("Bounces/Unparsed") String unparsed) {
     }
 }

@@ -61,9 +61,12 @@ public final class ImapSession implements AutoCloseable {
         return store.hasCapability(capability);
     }
 
-    /** UIDs above {@code afterUid}, ascending; unseen ones only when asked. */
-    public long[] searchUids(long afterUid, boolean unseenOnly) throws MessagingException {
-        String command = "UID SEARCH UID " + (afterUid + 1) + ":*" + (unseenOnly ? " UNSEEN" : "");
+    /**
+     * UIDs above {@code afterUid}, ascending, matching extra IMAP SEARCH criteria (e.g.
+     * {@code UNSEEN SINCE 1-Jan-2025}; empty for all).
+     */
+    public long[] searchUids(long afterUid, String criteria) throws MessagingException {
+        String command = "UID SEARCH UID " + (afterUid + 1) + ":*" + (criteria.isBlank() ? "" : " " + criteria);
         return (long[]) folder.doCommand(p -> {
             Response[] responses = p.command(command, null);
             List<Long> uids = new ArrayList<>();
@@ -137,14 +140,17 @@ public final class ImapSession implements AutoCloseable {
      * where the server has it (RFC 6851: each message ends up in at least one folder); else UID COPY,
      * \Deleted and UID EXPUNGE of exactly these UIDs, never a plain EXPUNGE that would also remove
      * other people's deleted mail. UIDs that no longer exist are ignored by the server.
+     *
+     * @param moveAllowed false to use the COPY path even where the server offers MOVE (for servers
+     *                    whose MOVE misbehaves)
      */
-    public void move(long[] uids, String targetFolder) throws MessagingException {
+    public void move(long[] uids, String targetFolder, boolean moveAllowed) throws MessagingException {
         if (uids.length == 0) {
             return;
         }
         String set = UidSets.format(uids);
         String encoded = BASE64MailboxEncoder.encode(targetFolder);
-        boolean canMove = hasCapability("MOVE");
+        boolean canMove = moveAllowed && hasCapability("MOVE");
         boolean canUidExpunge = hasCapability("UIDPLUS");
         folder.doCommand(p -> {
             if (canMove) {

@@ -2,13 +2,13 @@ package io.bouncesweeper.job;
 
 import io.bouncesweeper.archive.ArchiveFolders;
 import io.bouncesweeper.archive.MailArchiver;
+import io.bouncesweeper.domain.ClassifiedRecord;
 import io.bouncesweeper.domain.MessageKey;
 import io.bouncesweeper.domain.ProcessedMessage;
 import io.bouncesweeper.store.BounceStore;
 import io.bouncesweeper.store.ProcessedIdentities;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.Chunk;
@@ -26,12 +26,12 @@ import java.util.Set;
 
 /**
  * Stores a chunk and, only once its transaction has committed, moves its messages out of the
- * inbox. In Spring Batch 6 chunk listeners run inside the transaction, so the move hangs on a
+ * folder. In Spring Batch 6 chunk listeners run inside the transaction, so the move hangs on a
  * transaction synchronisation instead. A message seen before (a rerun after a crash between commit
- * and move, or the same mail copied back) writes nothing and is just moved. A failed move leaves the message's outbox row open;
- * the archive steps and the next run move it.
+ * and move, or the same mail copied back) writes nothing and is just moved. A failed move leaves
+ * the message's outbox row open; the end of the sweep and the next run move it.
  */
-public class BounceItemWriter implements ItemWriter<ProcessedMessage>, StepExecutionListener {
+class BounceItemWriter implements ItemWriter<ProcessedMessage>, StepExecutionListener {
     private static final Logger log = LoggerFactory.getLogger(BounceItemWriter.class);
 
     private final BounceStore store;
@@ -39,16 +39,18 @@ public class BounceItemWriter implements ItemWriter<ProcessedMessage>, StepExecu
     private final ArchiveFolders folders;
     private final TransactionTemplate separateTransaction;
     private final RunStatistics statistics;
-    private final ArchiveQueue archiveQueue = new ArchiveQueue();
+    private final ArchiveQueue archiveQueue = new ArchiveQueue(this::archive);
+    private final SweepMode mode;
     private Long jobExecutionId;
 
-    public BounceItemWriter(BounceStore store, MailArchiver archiver, ArchiveFolders folders,
-                            TransactionTemplate separateTransaction, RunStatistics statistics) {
+    BounceItemWriter(BounceStore store, MailArchiver archiver, ArchiveFolders folders, TransactionTemplate separateTransaction,
+                     RunStatistics statistics, SweepMode mode) {
         this.store = store;
         this.archiver = archiver;
         this.folders = folders;
         this.separateTransaction = separateTransaction;
         this.statistics = statistics;
+        this.mode = mode;
     }
 
     @Override
@@ -56,17 +58,47 @@ public class BounceItemWriter implements ItemWriter<ProcessedMessage>, StepExecu
         jobExecutionId = stepExecution.getJobExecutionId();
     }
 
-    /** The step is only over when the moves of its last chunks are. */
-    @Override
-    public ExitStatus afterStep(StepExecution stepExecution) {
-        archiveQueue.drain();
-        return stepExecution.getExitStatus();
+    /** Waits for the moves of the chunks committed so far. */
+    void awaitArchived() {
+        archiveQueue.close();
     }
 
     @Override
     public void write(Chunk<? extends ProcessedMessage> chunk) {
-        List<? extends ProcessedMessage> items = chunk.getItems();
-        ProcessedIdentities known = store.findProcessed(new ArrayList<>(items));
+        List<ProcessedMessage> all = List.copyOf(chunk.getItems());
+        List<ProcessedMessage> fresh = unseenBefore(all);
+        if (mode == SweepMode.DRY_RUN) {
+            fresh.forEach(BounceItemWriter::reportWouldStore);
+            statistics.committed(all, fresh);
+            log.info(statistics.progressLine());
+            return;
+        }
+        store.insertMessages(fresh, m -> folders.folderFor(m.category()), jobExecutionId);
+        store.insertEvents(fresh);
+        store.applyRecipientState(fresh);
+        CrashPoints.reach("before-commit");
+        if (mode == SweepMode.KEEP_IN_PLACE && !all.isEmpty()) {
+            MessageKey first = all.get(0).key();
+            store.markArchived(first.mailbox(), first.folder(), first.uidValidity(),
+                    all.stream().map(m -> m.key().uid()).toList());
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                statistics.committed(all, fresh);
+                CrashPoints.reach("after-commit");
+                if (mode == SweepMode.ARCHIVE) {
+                    archiveQueue.submit(all);
+                } else {
+                    log.info(statistics.progressLine());
+                }
+            }
+        });
+    }
+
+    /** The chunk's messages the store has not seen, each once (copies within a chunk count once). */
+    private List<ProcessedMessage> unseenBefore(List<ProcessedMessage> items) {
+        ProcessedIdentities known = store.findProcessed(items);
         List<ProcessedMessage> fresh = new ArrayList<>(items.size());
         Set<String> fingerprintsInChunk = new HashSet<>();
         for (ProcessedMessage m : items) {
@@ -75,25 +107,23 @@ public class BounceItemWriter implements ItemWriter<ProcessedMessage>, StepExecu
                 fresh.add(m);
             }
         }
-        store.insertMessages(fresh, m -> folders.folderFor(m.category()), jobExecutionId);
-        store.insertEvents(fresh);
-        store.applyRecipientState(fresh);
-        CrashPoints.reach("before-commit");
-        List<ProcessedMessage> all = List.copyOf(items);
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                statistics.committed(all, fresh);
-                CrashPoints.reach("after-commit");
-                archiveQueue.submit(() -> {
-                    archive(all);
-                    log.info(statistics.progressLine());
-                });
-            }
-        });
+        return fresh;
     }
 
-    private void archive(List<ProcessedMessage> messages) {
+    private static void reportWouldStore(ProcessedMessage m) {
+        StringBuilder sb = new StringBuilder();
+        for (ClassifiedRecord r : m.records()) {
+            sb.append(sb.isEmpty() ? "" : "; ").append(LogText.safe(r.record().recipient())).append(' ')
+                    .append(r.record().kind().code()).append(' ').append(r.classification().bounceClass().code())
+                    .append(' ').append(r.classification().reason().code()).append(" → ")
+                    .append(r.classification().action().code());
+        }
+        log.info("dry run: UID {} would go to {}: {}", m.key().uid(), m.category().code(),
+                sb.isEmpty() ? LogText.safe(m.error() == null ? "no records" : m.error()) : sb);
+    }
+
+    /** Moves committed messages (one or several chunks) and records that they left the folder. */
+    void archive(List<ProcessedMessage> messages) {
         if (messages.isEmpty()) {
             return;
         }
@@ -111,8 +141,9 @@ public class BounceItemWriter implements ItemWriter<ProcessedMessage>, StepExecu
             separateTransaction.executeWithoutResult(s ->
                     store.markArchived(first.mailbox(), first.folder(), first.uidValidity(), uids));
             statistics.archived(moved);
+            log.info(statistics.progressLine());
         } catch (Exception e) {
-            // The results are committed; the messages stay in the inbox and are moved by the next archive pass.
+            // The results are committed; the messages stay in the folder and are moved by the next archive pass.
             statistics.archiveDeferred(messages.size());
             log.warn("could not archive {} committed messages now ({}); they will be moved by the next archive pass",
                     messages.size(), e.toString());

@@ -29,16 +29,8 @@ public final class MailboxLock implements AutoCloseable {
     /** @return the held lock, or empty when another run holds it */
     public static Optional<MailboxLock> tryAcquire(DataSource dataSource, String mailbox, String folder) throws SQLException {
         Connection c = dataSource.getConnection();
-        String name;
-        try {
-            // Named locks are server-wide: scope them to this database (its job repository and
-            // bounce data), so deployments or test runs with their own database on a shared server
-            // never block each other.
-            name = lockName(mailbox, folder, c.getCatalog());
-        } catch (SQLException | RuntimeException e) {
-            c.close();
-            throw e;
-        }
+        // named locks are server-wide: the database name keeps two deployments on one server apart
+        String name = lockName(c.getCatalog() + "\n" + mailbox, folder);
         try (PreparedStatement ps = c.prepareStatement("SELECT GET_LOCK(?, 0)")) {
             ps.setString(1, name);
             try (ResultSet rs = ps.executeQuery()) {
@@ -54,10 +46,10 @@ public final class MailboxLock implements AutoCloseable {
         return Optional.empty();
     }
 
-    static String lockName(String mailbox, String folder, String database) {
+    static String lockName(String mailbox, String folder) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest((mailbox + "\n" + folder + "\n" + database).getBytes(StandardCharsets.UTF_8));
+                    .digest((mailbox + "\n" + folder).getBytes(StandardCharsets.UTF_8));
             // named locks are limited to 64 characters
             return "bounce-sweeper:" + HexFormat.of().formatHex(digest, 0, 16);
         } catch (NoSuchAlgorithmException e) {

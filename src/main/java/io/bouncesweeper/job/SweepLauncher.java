@@ -1,111 +1,177 @@
 package io.bouncesweeper.job;
 
 import io.bouncesweeper.config.BounceSweeperProperties;
+import io.bouncesweeper.config.JobDefinition;
+import io.bouncesweeper.config.JobDefinitions;
+import io.bouncesweeper.config.RunOverrides;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.job.parameters.JobParameter;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 
 import javax.sql.DataSource;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * Runs the sweep once for the configured mailbox folder: takes the mailbox lock, recovers an
- * execution left STARTED by a killed process, restarts a failed one from its saved position, or
- * starts a new instance.
+ * Runs one job definition once: takes the definition's lock, recovers an execution left STARTED
+ * by a killed process, restarts a failed one from its saved positions, or starts a new instance.
  */
 public class SweepLauncher {
     private static final Logger log = LoggerFactory.getLogger(SweepLauncher.class);
     static final String DEFINITION = "definition";
-    static final String MAILBOX = "mailbox";
-    static final String FOLDER = "folder";
     static final String RUN = "run";
 
     private final JobOperator jobOperator;
     private final JobRepository jobRepository;
-    private final Job job;
+    private final SweepJobFactory jobFactory;
+    private final JobDefinitions definitions;
     private final DataSource dataSource;
     private final BounceSweeperProperties properties;
-    private final RunStatistics statistics;
 
-    public SweepLauncher(JobOperator jobOperator, JobRepository jobRepository, Job job, DataSource dataSource,
-                         BounceSweeperProperties properties, RunStatistics statistics) {
+    public SweepLauncher(JobOperator jobOperator, JobRepository jobRepository, SweepJobFactory jobFactory,
+                         JobDefinitions definitions, DataSource dataSource, BounceSweeperProperties properties) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
-        this.job = job;
+        this.jobFactory = jobFactory;
+        this.definitions = definitions;
         this.dataSource = dataSource;
         this.properties = properties;
-        this.statistics = statistics;
     }
 
+    /** The configured definition ({@code bounce-sweeper.job}) as its file says. */
     public SweepOutcome runOnce() throws Exception {
-        String mailbox = properties.imap().mailbox();
-        String folder = properties.imap().folder();
-        Optional<MailboxLock> lock = MailboxLock.tryAcquire(dataSource, mailbox, folder);
+        return run(RunRequest.of(properties.job()));
+    }
+
+    public SweepOutcome run(RunRequest request) throws Exception {
+        JobDefinition definition = definitions.load(request.definition()).with(request.overrides());
+        List<MailboxTarget> targets = MailboxTargets.resolve(definition, properties.imap(), System::getenv);
+        if (request.shard() != null) {
+            if (request.shard() < 0 || request.shard() >= targets.size()) {
+                log.info("shard {} of job '{}': no mailbox entry with that index ({} entries); nothing to do",
+                        request.shard(), definition.name(), targets.size());
+                return SweepOutcome.COMPLETED;
+            }
+            targets = List.of(targets.get(request.shard()));
+        }
+        Optional<MailboxLock> lock = MailboxLock.tryAcquire(dataSource, "job", definition.name()
+                + (request.shard() == null ? "" : "#" + request.shard()));
         if (lock.isEmpty()) {
-            log.error("another Bounce Sweeper run is working on {}/{}; this one stops without touching anything",
-                    mailbox, folder);
+            log.error("another run of job '{}' is active; this one stops without touching anything", definition.name());
             return SweepOutcome.ANOTHER_RUN_ACTIVE;
         }
         try (MailboxLock held = lock.get()) {
-            JobExecution execution = jobOperator.start(job, parametersFor(mailbox, folder));
-            log.info("{} {} for {}/{}: {}", job.getName(), properties.job().name(), mailbox, folder, execution.getStatus());
-            for (Throwable t : execution.getAllFailureExceptions()) {
-                log.error("run failed: {}", rootMessage(t));
-            }
-            return execution.getStatus() == BatchStatus.COMPLETED ? SweepOutcome.COMPLETED : SweepOutcome.FAILED;
+            log.info("job '{}'{}: {} mailbox folder(s) {}", definition.name(),
+                    definition.dryRun() ? " (dry run)" : definition.keepInPlace() ? " (keeping mail in place)" : "",
+                    targets.size(), targets);
+            Job job = jobFactory.create(definition, targets);
+            JobExecution execution = jobOperator.start(job, parametersFor(request));
+            log.info("job '{}' {}", definition.name(), execution.getStatus());
+            return outcomeOf(execution);
         }
     }
 
-    private JobParameters parametersFor(String mailbox, String folder) {
-        String definition = properties.job().name();
-        Optional<JobExecution> last = lastExecution(definition, mailbox, folder);
+    private static SweepOutcome outcomeOf(JobExecution execution) {
+        if (execution.getStatus() == BatchStatus.COMPLETED) {
+            return SweepOutcome.COMPLETED;
+        }
+        boolean lockedOut = false;
+        for (Throwable t : execution.getAllFailureExceptions()) {
+            lockedOut |= causedBy(t, AnotherRunActiveException.class);
+            log.error("run failed: {}", rootMessage(t));
+        }
+        return lockedOut ? SweepOutcome.ANOTHER_RUN_ACTIVE : SweepOutcome.FAILED;
+    }
+
+    /** The same parameters as a failed or killed execution of the same request (a restart), else a new run number. */
+    private JobParameters parametersFor(RunRequest request) {
+        JobParameters wanted = identifying(request, 0);
+        Optional<JobExecution> last = lastExecution(wanted);
         if (last.isPresent()) {
             JobExecution previous = last.get();
             BatchStatus status = previous.getStatus();
             if (status.isRunning()) {
-                // We hold the mailbox lock, so nobody runs it: a process was killed mid-run.
+                // We hold the job's lock, so nobody runs it: a process was killed mid-run.
                 log.warn("execution {} was left {} by a process that died; marking it failed and resuming it",
                         previous.getId(), status);
                 jobOperator.recover(previous);
                 return previous.getJobParameters();
             }
             if (status == BatchStatus.FAILED || status == BatchStatus.STOPPED) {
-                log.info("resuming failed execution {} from its last committed position", previous.getId());
+                log.info("resuming failed execution {} from its last committed positions", previous.getId());
                 return previous.getJobParameters();
             }
         }
         long run = last.map(e -> e.getJobParameters().getLong(RUN)).map(r -> r + 1).orElse(1L);
-        return new JobParametersBuilder()
-                .addString(DEFINITION, definition)
-                .addString(MAILBOX, mailbox)
-                .addString(FOLDER, folder)
-                .addLong(RUN, run)
-                .toJobParameters();
+        return identifying(request, run);
     }
 
-    private Optional<JobExecution> lastExecution(String definition, String mailbox, String folder) {
-        List<JobInstance> instances = jobRepository.getJobInstances(job.getName(), 0, 500);
+    private static JobParameters identifying(RunRequest request, long run) {
+        RunOverrides o = request.overrides();
+        JobParametersBuilder b = new JobParametersBuilder().addString(DEFINITION, request.definition()).addLong(RUN, run);
+        if (o.folder() != null) {
+            b.addString("folder", o.folder());
+        }
+        if (o.select() != null) {
+            b.addString("select", o.select().name());
+        }
+        if (o.since() != null) {
+            b.addString("since", o.since().toString());
+        }
+        if (o.before() != null) {
+            b.addString("before", o.before().toString());
+        }
+        if (o.dryRun()) {
+            b.addString("dryRun", "true");
+        }
+        if (o.keepInPlace()) {
+            b.addString("keepInPlace", "true");
+        }
+        if (request.shard() != null) {
+            b.addLong("shard", (long) request.shard());
+        }
+        return b.toJobParameters();
+    }
+
+    private Optional<JobExecution> lastExecution(JobParameters wanted) {
+        Set<String> wantedKeys = withoutRun(wanted);
+        List<JobInstance> instances = jobRepository.getJobInstances(SweepJobFactory.JOB_NAME, 0, 500);
         for (JobInstance instance : instances) {
             JobExecution execution = jobRepository.getLastJobExecution(instance);
-            if (execution == null) {
-                continue;
-            }
-            JobParameters p = execution.getJobParameters();
-            if (Objects.equals(definition, p.getString(DEFINITION)) && Objects.equals(mailbox, p.getString(MAILBOX))
-                    && Objects.equals(folder, p.getString(FOLDER))) {
+            if (execution != null && withoutRun(execution.getJobParameters()).equals(wantedKeys)) {
                 return Optional.of(execution);
             }
         }
         return Optional.empty();
+    }
+
+    private static Set<String> withoutRun(JobParameters parameters) {
+        Set<String> keys = new HashSet<>();
+        for (JobParameter<?> p : parameters.parameters()) {
+            if (!p.name().equals(RUN)) {
+                keys.add(p.name() + "=" + p.value());
+            }
+        }
+        return keys;
+    }
+
+    private static boolean causedBy(Throwable t, Class<? extends Throwable> type) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (type.isInstance(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String rootMessage(Throwable t) {
@@ -114,9 +180,5 @@ public class SweepLauncher {
             root = root.getCause();
         }
         return root == t ? t.toString() : t.getMessage() + " (cause: " + root + ")";
-    }
-
-    RunStatistics statistics() {
-        return statistics;
     }
 }

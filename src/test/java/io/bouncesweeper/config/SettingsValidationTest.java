@@ -28,7 +28,7 @@ class SettingsValidationTest {
             "bounce-sweeper.imap.password=s3cret-imap-password",
             "bounce-sweeper.db.url=jdbc:mysql://127.0.0.1:1/none",
             "spring.flyway.enabled=false",
-            "bounce-sweeper.job-file=does-not-exist.yml",
+            "bounce-sweeper.run-on-start=false",
     };
 
     private CapturedOutput output;
@@ -55,10 +55,10 @@ class SettingsValidationTest {
     }
 
     @Test
-    void softThresholdOutsideThreeToFiveIsRefused() {
+    void poolSizeOutOfRangeIsNamed() {
         // Boot reports nested record components in camel case, itself a valid spelling of the setting
-        assertThat(startupFailure(with("bounce-sweeper.policy.soft-threshold=9")))
-                .containsPattern("bounce-sweeper\\.policy\\.soft-?[tT]hreshold");
+        assertThat(startupFailure(with("bounce-sweeper.db.pool-size=1")))
+                .containsPattern("bounce-sweeper\\.db\\.pool-?[sS]ize");
     }
 
     @Test

@@ -23,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * has MOVE and UIDPLUS, so this covers the UID MOVE path.
  */
 @EnabledIfSystemProperty(named = Dovecot.ENABLED_PROPERTY, matches = "true")
-@SpringBootTest(properties = {"bounce-sweeper.run-on-start=false", "bounce-sweeper.chunk-size=5"})
+@SpringBootTest(properties = {"bounce-sweeper.run-on-start=false", "bounce-sweeper.jobs-dir=src/test/resources/jobs",
+        "bounce-sweeper.job=test-sweep"})
 class BounceSweepDovecotTest {
     static TestMailbox mailbox() {
         return Dovecot.imaps();
@@ -72,7 +73,7 @@ class BounceSweepDovecotTest {
     void starttlsConnectionVerifiesTheServerAndReads() throws Exception {
         mailbox().append("INBOX", List.of(SweepScenarios.allFixtures().get(0)));
         try (var session = Dovecot.starttls().connector().open("INBOX")) {
-            assertThat(session.searchUids(0, true)).hasSize(1);
+            assertThat(session.searchUids(0, "UNSEEN")).hasSize(1);
         }
     }
 }

@@ -1,12 +1,15 @@
 package io.bouncesweeper.job;
 
-import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
+import com.icegreen.greenmail.util.ServerSetup;
 import io.bouncesweeper.archive.MailArchiver;
+import io.bouncesweeper.classify.BounceClassifier;
+import io.bouncesweeper.parse.BounceParser;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.transaction.PlatformTransactionManager;
 import io.bouncesweeper.config.BounceSweeperProperties;
-import io.bouncesweeper.config.ImapSecurity;
 import io.bouncesweeper.imap.ImapConnector;
+import io.bouncesweeper.support.GreenMailServers;
 import io.bouncesweeper.support.JobTestSupport;
 import io.bouncesweeper.support.SweepScenarios;
 import io.bouncesweeper.support.TestMailbox;
@@ -37,17 +40,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The whole job against GreenMail (in-process IMAP, no MOVE: exercises UID COPY + UID EXPUNGE)
- * and a real MariaDB.
+ * The whole job against GreenMail (in-process IMAP) and a real MariaDB.
  */
-@SpringBootTest(properties = {"bounce-sweeper.run-on-start=false", "bounce-sweeper.chunk-size=4"})
+@SpringBootTest(properties = {"bounce-sweeper.run-on-start=false", "bounce-sweeper.jobs-dir=src/test/resources/jobs",
+        "bounce-sweeper.job=test-sweep"})
 class BounceSweepGreenMailTest {
-    static final TestMailbox MAILBOX =
-            new TestMailbox("127.0.0.1", ServerSetupTest.IMAP.getPort(), ImapSecurity.NONE, "bounces", "secret", null);
+    static final ServerSetup IMAP = GreenMailServers.imapOnFreePort();
+    static final TestMailbox MAILBOX = GreenMailServers.mailbox(IMAP);
 
     @RegisterExtension
-    static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.IMAP)
-            .withConfiguration(GreenMailConfiguration.aConfig().withUser("bounces@localhost", "bounces", "secret"));
+    static GreenMailExtension greenMail = GreenMailServers.extension(IMAP);
 
     /** Fails every move while set: the results are committed, the mail stays in the inbox. */
     static final AtomicBoolean movesFail = new AtomicBoolean();
@@ -55,36 +57,39 @@ class BounceSweepGreenMailTest {
     static final AtomicInteger failingWrite = new AtomicInteger();
     static final AtomicInteger writes = new AtomicInteger();
 
+    /** The real job with an archiver and a store that fail on cue. */
     @TestConfiguration
     static class FaultInjection {
         @Bean
         @Primary
-        MailArchiver failingArchiver(ImapConnector connector, BounceSweeperProperties p) {
-            return new MailArchiver(connector, p.imap().folder()) {
+        SweepJobFactory faultySweepJobFactory(JobRepository repository, PlatformTransactionManager tx, DataSource dataSource,
+                                              BounceParser parser, BounceClassifier classifier, Clock clock,
+                                              RunStatistics statistics, BounceSweeperProperties p) {
+            return new SweepJobFactory(repository, tx, dataSource, parser, classifier, clock, statistics, p) {
                 @Override
-                public synchronized Map<String, Integer> move(Map<String, long[]> uidsByFolder) throws MessagingException {
-                    if (movesFail.get()) {
-                        throw new MessagingException("injected: connection lost during move");
-                    }
-                    return super.move(uidsByFolder);
+                protected MailArchiver newArchiver(ImapConnector connector, String folder) {
+                    return new MailArchiver(connector, folder, p.imap().useMove()) {
+                        @Override
+                        public synchronized Map<String, Integer> move(Map<String, long[]> uidsByFolder) throws MessagingException {
+                            if (movesFail.get()) {
+                                throw new MessagingException("injected: connection lost during move");
+                            }
+                            return super.move(uidsByFolder);
+                        }
+                    };
                 }
-            };
-        }
-    }
 
-    @TestConfiguration
-    static class DatabaseFaultInjection {
-        @Bean
-        @Primary
-        BounceStore failingStore(JdbcTemplate jdbc, BounceSweeperProperties p) {
-            return new BounceStore(jdbc, new SoftBouncePolicy(p.policy().softThreshold(), p.policy().softWindow()),
-                    Clock.systemUTC()) {
                 @Override
-                public void applyRecipientState(List<ProcessedMessage> messages) {
-                    super.applyRecipientState(messages);
-                    if (writes.incrementAndGet() == failingWrite.get()) {
-                        throw new IllegalStateException("injected: database connection lost before commit");
-                    }
+                protected BounceStore newStore(JdbcTemplate jdbc, SoftBouncePolicy policy, Clock clock) {
+                    return new BounceStore(jdbc, policy, clock) {
+                        @Override
+                        public void applyRecipientState(List<ProcessedMessage> messages) {
+                            super.applyRecipientState(messages);
+                            if (writes.incrementAndGet() == failingWrite.get()) {
+                                throw new IllegalStateException("injected: database connection lost before commit");
+                            }
+                        }
+                    };
                 }
             };
         }
@@ -195,7 +200,7 @@ class BounceSweepGreenMailTest {
         assertThat(launcher.runOnce()).isEqualTo(SweepOutcome.COMPLETED);
 
         List<Long> readCounts = jdbc.queryForList(
-                "SELECT READ_COUNT FROM BATCH_STEP_EXECUTION WHERE STEP_NAME = 'sweep' ORDER BY STEP_EXECUTION_ID", Long.class);
+                "SELECT READ_COUNT FROM BATCH_STEP_EXECUTION WHERE STEP_NAME LIKE 'sweepMailbox%' ORDER BY STEP_EXECUTION_ID", Long.class);
         assertThat(readCounts).hasSize(2);
         assertThat(readCounts.get(1)).as("the restart reads only what the failed execution had not committed")
                 .isEqualTo(fixtures.size() - 8L);
@@ -213,7 +218,7 @@ class BounceSweepGreenMailTest {
         List<String> committed = scenarios.databaseSnapshot();
         // what kill -9 leaves behind: the execution and its step still marked as running
         jdbc.update("UPDATE BATCH_JOB_EXECUTION SET STATUS = 'STARTED', EXIT_CODE = 'UNKNOWN', END_TIME = NULL");
-        jdbc.update("UPDATE BATCH_STEP_EXECUTION SET STATUS = 'STARTED', END_TIME = NULL WHERE STEP_NAME = 'archiveLeftovers'");
+        jdbc.update("UPDATE BATCH_STEP_EXECUTION SET STATUS = 'STARTED', END_TIME = NULL");
         movesFail.set(false);
 
         assertThat(launcher.runOnce()).isEqualTo(SweepOutcome.COMPLETED);
@@ -225,12 +230,23 @@ class BounceSweepGreenMailTest {
     @Test
     void aSecondProcessOnTheSameMailboxStopsWithItsOwnExitCode() throws Exception {
         MAILBOX.append("INBOX", SweepScenarios.allFixtures());
-        try (var held = MailboxLock.tryAcquire(dataSource, "bounces@127.0.0.1", "INBOX").orElseThrow()) {
+        try (var held = MailboxLock.tryAcquire(dataSource, "job", "test-sweep").orElseThrow()) {
             SweepOutcome outcome = launcher.runOnce();
             assertThat(outcome).isEqualTo(SweepOutcome.ANOTHER_RUN_ACTIVE);
             assertThat(outcome.exitCode()).isEqualTo(3);
         }
         assertThat(scenarios.count("SELECT COUNT(*) FROM bounce_message")).isZero();
         assertThat(scenarios.count("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION")).isZero();
+    }
+
+    @Test
+    void anotherJobWorkingTheSameFolderKeepsThisRunOut() throws Exception {
+        MAILBOX.append("INBOX", SweepScenarios.allFixtures());
+        // e.g. a historic reprocessing run over INBOX while the nightly job starts
+        try (var held = MailboxLock.tryAcquire(dataSource, "bounces@127.0.0.1", "INBOX").orElseThrow()) {
+            assertThat(launcher.runOnce()).isEqualTo(SweepOutcome.ANOTHER_RUN_ACTIVE);
+        }
+        assertThat(scenarios.count("SELECT COUNT(*) FROM bounce_message")).isZero();
+        assertThat(MAILBOX.count("INBOX")).isEqualTo(SweepScenarios.allFixtures().size());
     }
 }

@@ -1,0 +1,102 @@
+package io.bouncesweeper.config;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * What one job does: read in {@code jobs/<name>.yml}. Several mailbox entries run in parallel,
+ * as Spring Batch partitions. Passwords never appear here: an entry names the environment
+ * variable holding its password, or uses the default account's.
+ *
+ * @param select       UNSEEN (new mail, the nightly default) or ALL (reprocessing historic folders)
+ * @param since        only mail received on or after this day (IMAP SEARCH SINCE)
+ * @param before       only mail received before this day (IMAP SEARCH BEFORE)
+ * @param dryRun       decide and report, but write nothing and move nothing
+ * @param keepInPlace  store the results but leave the mail where it is
+ */
+public record JobDefinition(
+        String name,
+        String description,
+        String schedule,
+        @NotEmpty List<@Valid @NotNull Mailbox> mailboxes,
+        @NotNull @DefaultValue("UNSEEN") Selection select,
+        LocalDate since,
+        LocalDate before,
+        @DefaultValue("false") boolean dryRun,
+        @DefaultValue("false") boolean keepInPlace,
+        @Min(1) @Max(10_000) @DefaultValue("200") int chunkSize,
+        @Valid @NotNull @DefaultValue Policy policy,
+        @Valid @NotNull @DefaultValue Archive archive) {
+
+    public enum Selection { UNSEEN, ALL }
+
+    /**
+     * One folder to sweep. Connection fields left out come from {@code bounce-sweeper.imap.*}.
+     *
+     * @param passwordEnv name of the environment variable that holds this account's password
+     */
+    public record Mailbox(
+            @NotBlank String folder,
+            String host,
+            @Min(1) @Max(65_535) Integer port,
+            String user,
+            String passwordEnv,
+            ImapSecurity security) {
+
+        public static Mailbox folder(String folder) {
+            return new Mailbox(folder, null, null, null, null, null);
+        }
+    }
+
+    /** When a recipient is suppressed. */
+    public record Policy(
+            @Min(3) @Max(5) @DefaultValue("3") int softThreshold,
+            @NotNull @DefaultValue("30d") Duration softWindow) {
+
+        @AssertTrue(message = "soft-window must be between 1 hour and 366 days")
+        public boolean isSoftWindowSensible() {
+            return softWindow == null
+                    || (softWindow.compareTo(Duration.ofHours(1)) >= 0 && softWindow.compareTo(Duration.ofDays(366)) <= 0);
+        }
+    }
+
+    /** Target folders by outcome; "/" separates levels and is mapped to the server's own separator. */
+    public record Archive(
+            @NotBlank @DefaultValue("Bounces/Hard") String hard,
+            @NotBlank @DefaultValue("Bounces/Soft") String soft,
+            @NotBlank @DefaultValue("Bounces/Other") String other,
+            @NotBlank @DefaultValue("Bounces/Unparsed") String unparsed) {
+    }
+
+    @AssertTrue(message = "since must be before before")
+    public boolean isDateRangeOrdered() {
+        return since == null || before == null || since.isBefore(before);
+    }
+
+    public JobDefinition withName(String newName) {
+        return new JobDefinition(newName, description, schedule, mailboxes, select, since, before, dryRun, keepInPlace,
+                chunkSize, policy, archive);
+    }
+
+    /** The definition as one run asked for it: command-line options win over the file. */
+    public JobDefinition with(RunOverrides o) {
+        return new JobDefinition(name, description, schedule,
+                o.folder() != null ? List.of(Mailbox.folder(o.folder())) : mailboxes,
+                o.select() != null ? o.select() : select,
+                o.since() != null ? o.since() : since,
+                o.before() != null ? o.before() : before,
+                dryRun || o.dryRun(),
+                keepInPlace || o.keepInPlace(),
+                chunkSize, policy, archive);
+    }
+}

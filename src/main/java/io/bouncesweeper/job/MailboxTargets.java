@@ -1,0 +1,56 @@
+package io.bouncesweeper.job;
+
+import io.bouncesweeper.config.BounceSweeperProperties;
+import io.bouncesweeper.config.ImapAuth;
+import io.bouncesweeper.config.ImapSecurity;
+import io.bouncesweeper.config.InvalidJobDefinitionException;
+import io.bouncesweeper.config.JobDefinition;
+import io.bouncesweeper.imap.ImapSettings;
+import io.bouncesweeper.imap.TokenSource;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/** Resolves a definition's mailbox entries against the default account into connectable targets. */
+final class MailboxTargets {
+    private MailboxTargets() {
+    }
+
+    static List<MailboxTarget> resolve(JobDefinition definition, BounceSweeperProperties.Imap account,
+                                       Function<String, String> environment) {
+        List<MailboxTarget> targets = new ArrayList<>();
+        for (int i = 0; i < definition.mailboxes().size(); i++) {
+            targets.add(resolve(definition, i, account, environment));
+        }
+        return targets;
+    }
+
+    private static MailboxTarget resolve(JobDefinition definition, int index, BounceSweeperProperties.Imap account,
+                                         Function<String, String> environment) {
+        JobDefinition.Mailbox m = definition.mailboxes().get(index);
+        String where = "job definition '" + definition.name() + "', mailboxes[" + index + "]";
+        ImapSecurity security = m.security() != null ? m.security() : account.security();
+        if (security == ImapSecurity.NONE && !account.allowPlaintext()) {
+            throw new InvalidJobDefinitionException(where + ": security NONE needs bounce-sweeper.imap.allow-plaintext=true");
+        }
+        String host = m.host() != null ? m.host() : account.host();
+        int port = m.port() != null ? m.port() : m.host() == null && m.security() == null ? account.effectivePort()
+                : security.defaultPort();
+        String user = m.user() != null ? m.user() : account.user();
+        String password = account.password();
+        boolean ownAccount = m.user() != null || m.passwordEnv() != null;
+        TokenSource oauth2 = account.auth() == ImapAuth.XOAUTH2 && !ownAccount
+                ? TokenSource.of(account.token(), account.tokenFile(), account.tokenCommand()) : null;
+        if (m.passwordEnv() != null) {
+            password = environment.apply(m.passwordEnv());
+            if (password == null || password.isBlank()) {
+                throw new InvalidJobDefinitionException(where + ": password-env names " + m.passwordEnv()
+                        + ", which is not set");
+            }
+        }
+        ImapSettings settings = new ImapSettings(host, port, user, password, security, account.trustStore(),
+                account.trustStorePassword(), account.connectTimeout(), account.readTimeout(), oauth2);
+        return new MailboxTarget(user + "@" + host, m.folder(), settings);
+    }
+}

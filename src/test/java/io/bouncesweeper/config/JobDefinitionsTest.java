@@ -1,0 +1,116 @@
+package io.bouncesweeper.config;
+
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The definitions shipped in jobs/ load, and a wrong one is refused with its file and key named. */
+class JobDefinitionsTest {
+    private static Validator validator;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void validator() {
+        validator = Validation.buildDefaultValidatorFactory().getValidator();
+    }
+
+    @Test
+    void theShippedDefinitionsLoad() {
+        JobDefinitions shipped = new JobDefinitions(Path.of("jobs"), validator);
+
+        JobDefinition nightly = shipped.load("nightly-cleanup");
+        assertThat(nightly.name()).isEqualTo("nightly-cleanup");
+        assertThat(nightly.schedule()).isEqualTo("0 30 2 * * ?");
+        assertThat(nightly.mailboxes()).extracting(JobDefinition.Mailbox::folder).containsExactly("INBOX");
+        assertThat(nightly.select()).isEqualTo(JobDefinition.Selection.UNSEEN);
+        assertThat(nightly.policy().softThreshold()).isEqualTo(3);
+        assertThat(nightly.policy().softWindow()).isEqualTo(Duration.ofDays(30));
+        assertThat(nightly.archive().unparsed()).isEqualTo("Bounces/Unparsed");
+
+        assertThat(shipped.load("reprocess-historic").select()).isEqualTo(JobDefinition.Selection.ALL);
+        assertThat(shipped.all()).extracting(JobDefinition::name).contains("nightly-cleanup", "reprocess-historic");
+    }
+
+    @Test
+    void defaultsFillWhatAFileLeavesOut() throws IOException {
+        write("minimal", "mailboxes:\n  - folder: Bounces\n");
+
+        JobDefinition d = definitions().load("minimal");
+
+        assertThat(d.chunkSize()).isEqualTo(200);
+        assertThat(d.dryRun()).isFalse();
+        assertThat(d.archive().hard()).isEqualTo("Bounces/Hard");
+    }
+
+    @Test
+    void aThresholdOutsideThreeToFiveNamesFileAndKey() throws IOException {
+        write("bad", "mailboxes:\n  - folder: INBOX\npolicy:\n  soft-threshold: 9\n");
+
+        assertThatThrownBy(() -> definitions().load("bad"))
+                .isInstanceOf(InvalidJobDefinitionException.class)
+                .hasMessageContaining("bad.yml")
+                .hasMessageContaining("policy.soft-threshold");
+    }
+
+    @Test
+    void aDefinitionWithoutMailboxesIsRefused() throws IOException {
+        write("empty", "description: nothing to do\n");
+
+        assertThatThrownBy(() -> definitions().load("empty")).hasMessageContaining("mailboxes");
+    }
+
+    @Test
+    void aMisspelledValueIsNamed() throws IOException {
+        write("typo", "mailboxes:\n  - folder: INBOX\nselect: SOME\n");
+
+        assertThatThrownBy(() -> definitions().load("typo")).hasMessageContaining("select");
+    }
+
+    @Test
+    void brokenYamlNamesTheFile() throws IOException {
+        write("broken", "description: one: two\nmailboxes:\n  - folder: INBOX\n");
+
+        assertThatThrownBy(() -> definitions().load("broken"))
+                .isInstanceOf(InvalidJobDefinitionException.class).hasMessageContaining("broken.yml");
+    }
+
+    @Test
+    void aMissingDefinitionSaysWhereItLooked() {
+        assertThatThrownBy(() -> definitions().load("nope"))
+                .hasMessageContaining("nope").hasMessageContaining("bounce-sweeper.jobs-dir");
+    }
+
+    @Test
+    void commandLineOverridesWin() throws IOException {
+        write("base", "mailboxes:\n  - folder: INBOX\n  - folder: Other\n");
+        JobDefinition d = definitions().load("base").with(new RunOverrides("Bounces/2024", JobDefinition.Selection.ALL,
+                LocalDate.of(2024, 1, 1), LocalDate.of(2025, 1, 1), true, false));
+
+        assertThat(d.mailboxes()).extracting(JobDefinition.Mailbox::folder).isEqualTo(List.of("Bounces/2024"));
+        assertThat(d.select()).isEqualTo(JobDefinition.Selection.ALL);
+        assertThat(d.dryRun()).isTrue();
+        assertThat(d.since()).isEqualTo(LocalDate.of(2024, 1, 1));
+    }
+
+    private JobDefinitions definitions() {
+        return new JobDefinitions(dir, validator);
+    }
+
+    private void write(String name, String yaml) throws IOException {
+        Files.writeString(dir.resolve(name + ".yml"), yaml);
+    }
+}
