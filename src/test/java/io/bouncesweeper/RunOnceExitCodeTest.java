@@ -1,9 +1,7 @@
 package io.bouncesweeper;
 
-import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
-import io.bouncesweeper.config.ImapSecurity;
 import io.bouncesweeper.job.MailboxLock;
 import io.bouncesweeper.support.GreenMailServers;
 import io.bouncesweeper.support.JobTestSupport;
@@ -23,12 +21,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The process exit codes of run-once mode, through the same entry point as {@code java -jar}. */
 class RunOnceExitCodeTest {
     static final ServerSetup IMAP = GreenMailServers.imapOnFreePort();
-    static final TestMailbox MAILBOX =
-            new TestMailbox("127.0.0.1", IMAP.getPort(), ImapSecurity.NONE, "bounces", "secret", null);
+    static final TestMailbox MAILBOX = GreenMailServers.mailbox(IMAP);
 
     @RegisterExtension
-    static GreenMailExtension greenMail = new GreenMailExtension(IMAP)
-            .withConfiguration(GreenMailConfiguration.aConfig().withUser("bounces@localhost", "bounces", "secret"));
+    static GreenMailExtension greenMail = GreenMailServers.extension(IMAP);
 
     @BeforeEach
     void cleanDatabase() {

@@ -76,6 +76,7 @@ class BounceItemWriter implements ItemWriter<ProcessedMessage>, StepExecutionLis
         store.insertMessages(fresh, m -> folders.folderFor(m.category()), jobExecutionId);
         store.insertEvents(fresh);
         store.applyRecipientState(fresh);
+        CrashPoints.reach("before-commit");
         if (mode == SweepMode.KEEP_IN_PLACE && !all.isEmpty()) {
             MessageKey first = all.get(0).key();
             store.markArchived(first.mailbox(), first.folder(), first.uidValidity(),
@@ -85,6 +86,7 @@ class BounceItemWriter implements ItemWriter<ProcessedMessage>, StepExecutionLis
             @Override
             public void afterCommit() {
                 statistics.committed(all, fresh);
+                CrashPoints.reach("after-commit");
                 if (mode == SweepMode.ARCHIVE) {
                     archiveQueue.submit(all);
                 } else {
@@ -134,6 +136,7 @@ class BounceItemWriter implements ItemWriter<ProcessedMessage>, StepExecutionLis
         MessageKey first = messages.get(0).key();
         try {
             Map<String, Integer> moved = archiver.move(uidsByFolder);
+            CrashPoints.reach("after-move");
             List<Long> uids = messages.stream().map(m -> m.key().uid()).toList();
             separateTransaction.executeWithoutResult(s ->
                     store.markArchived(first.mailbox(), first.folder(), first.uidValidity(), uids));

@@ -117,7 +117,7 @@ public class SweepJobFactory {
 
     /** Seams for fault-injection tests: a real archiver and store that fail on cue. */
     protected MailArchiver newArchiver(ImapConnector connector, String folder) {
-        return new MailArchiver(connector, folder);
+        return new MailArchiver(connector, folder, properties.imap().useMove());
     }
 
     protected BounceStore newStore(JdbcTemplate jdbc, SoftBouncePolicy policy, Clock clock) {
