@@ -187,13 +187,13 @@ e2e() {
     # scheduler mode as the chart's Deployment starts it: must schedule the nightly job, then stop on SIGTERM
     code=0
     timeout -s TERM 40 bash -c "$(declare -f run_in_image); SMOKE_ROOT='$SMOKE_ROOT'; \
-        IMAGE_EXTRA_ENV=($(printf '%q ' "${IMAGE_EXTRA_ENV[@]}")); run_in_image --bounce-sweeper.mode=SCHEDULER" \
+        IMAGE_EXTRA_ENV=($(printf '%q ' "${IMAGE_EXTRA_ENV[@]}")); run_in_image --mode=scheduler" \
         > target/jib-smoke/e2e-scheduler.log 2>&1 || code=$?
     MAIL_ROOT=$E2E_MAIL_ROOT scripts/services.sh stop > /dev/null 2>&1 || true
     grep -E "scheduled job|scheduler started" target/jib-smoke/e2e-scheduler.log || true
     grep -q "scheduler started (1 scheduled job(s))" target/jib-smoke/e2e-scheduler.log \
         || { echo "FAIL: scheduler mode did not start (log: target/jib-smoke/e2e-scheduler.log)" >&2; exit 1; }
-    echo "e2e scheduler passed: --bounce-sweeper.mode=SCHEDULER kept running until SIGTERM (exit code $code)"
+    echo "e2e scheduler passed: --mode=scheduler kept running until SIGTERM (exit code $code)"
 }
 
 case ${1:-all} in

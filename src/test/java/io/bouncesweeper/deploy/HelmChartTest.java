@@ -331,7 +331,7 @@ class HelmChartTest {
         assertThat(template.getSpec().getRestartPolicy()).isEqualTo("Always");
 
         Container container = container(template.getSpec());
-        assertThat(container.getArgs()).containsExactly("--bounce-sweeper.mode=SCHEDULER");
+        assertThat(container.getArgs()).containsExactly("--mode=scheduler");
         assertThat(container.getImage()).isEqualTo("registry.example.org/mail/bounce-sweeper:0.1.0");
         assertThat(requiredEnv(container, "BOUNCE_SWEEPER_JOBS_DIR").getValue()).isEqualTo("/config/jobs");
         assertThat(requiredEnv(container, "BOUNCE_SWEEPER_IMAP_SECURITY").getValue()).isEqualTo("STARTTLS");
