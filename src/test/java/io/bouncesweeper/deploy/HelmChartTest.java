@@ -217,7 +217,7 @@ class HelmChartTest {
     }
 
     @Test
-    void unsetSettingsAreNoEnvSoTheJobDefinitionDecides() {
+    void unsetSettingsAreNoEnvSoTheApplicationDefaultsApply() {
         Container container = container(cronPod(render(List.of(), Map.of("imap.security", ""))));
 
         assertThat(container.getEnv()).extracting(EnvVar::getName)
