@@ -27,7 +27,7 @@ DB_USER=${DB_USER:-bounces}
 DB_PASSWORD=${DB_PASSWORD:-bounces}
 BENCH_JAR=${BENCH_JAR:-target/bounce-sweeper.jar}
 BENCH_JAVA_OPTS=${BENCH_JAVA_OPTS:--Xmx1g}
-BENCH_CHUNK_SIZE=${BENCH_CHUNK_SIZE:-500}
+BENCH_CHUNK_SIZE=${BENCH_CHUNK_SIZE:-1000}
 BENCH_MIX=${BENCH_MIX:-hard-550-5.1.1=70,soft-452-4.2.2=18,soft-421-4.7.0=10,non-report-autoreply=2}  # template=weight
 BENCH_TAIL=${BENCH_TAIL:-20}                                 # job output lines shown at the end
 BENCH_SKIP_SERVICES=${BENCH_SKIP_SERVICES:-0}                # 1: don't run scripts/services.sh first

@@ -161,10 +161,6 @@ spec:
           value: {{ $v.javaToolOptions | quote }}
         - name: BOUNCE_SWEEPER_JOBS_DIR
           value: {{ $v.jobsDir | quote }}
-        {{- if eq $v.mode "cronjob" }}
-        - name: BOUNCE_SWEEPER_JOB_FILE
-          value: {{ printf "%s/%s.yml" $v.jobsDir $v.cronJob.definition | quote }}
-        {{- end }}
         {{- if and (eq $v.mode "cronjob") $v.sharding.enabled }}
         # Indexed Job: pod i sweeps the i-th mailbox entry of the definition. Kubernetes sets this
         # variable itself for Indexed Jobs; it is spelled out so the contract is visible.
@@ -172,10 +168,8 @@ spec:
           valueFrom:
             fieldRef:
               fieldPath: metadata.annotations['batch.kubernetes.io/job-completion-index']
-        - name: BOUNCE_SWEEPER_SHARD_COUNT
-          value: {{ $v.sharding.shards | quote }}
         {{- end }}
-        {{- /* plain settings: only when set, so an unset value leaves the job definition's (or the built-in) value */}}
+        {{- /* plain settings: only when set, so an unset value leaves the application's default */}}
         {{- with $v.imap.host }}
         - name: BOUNCE_SWEEPER_IMAP_HOST
           value: {{ . | quote }}
@@ -221,9 +215,17 @@ spec:
             secretKeyRef:
               name: {{ include "bounce-sweeper.secretName" $root }}
               key: {{ $v.secretKeys.dbPassword }}
-        {{- if $v.chunkSize }}
-        - name: BOUNCE_SWEEPER_CHUNK_SIZE
-          value: {{ $v.chunkSize | quote }}
+        {{- with $v.maxParallelMailboxes }}
+        - name: BOUNCE_SWEEPER_MAX_PARALLEL_MAILBOXES
+          value: {{ . | quote }}
+        {{- end }}
+        {{- range $v.extraPasswords }}
+        # password of another account, named by `password-env` in a mailbox entry
+        - name: {{ .env }}
+          valueFrom:
+            secretKeyRef:
+              name: {{ include "bounce-sweeper.secretName" $root }}
+              key: {{ .key }}
         {{- end }}
         {{- with $v.extraEnv }}
         {{- toYaml . | nindent 8 }}

@@ -3,6 +3,8 @@ package io.bouncesweeper.deploy;
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.InstallCommand;
 import com.marcnuri.helm.LintResult;
+import io.bouncesweeper.config.JobDefinition;
+import io.bouncesweeper.config.JobDefinitions;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
@@ -19,6 +21,8 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.fabric8.kubernetes.api.model.batch.v1.JobSpec;
 import io.fabric8.kubernetes.api.model.batch.v1.PodFailurePolicyRule;
+import jakarta.validation.Validation;
+import jakarta.validation.ValidatorFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.yaml.snakeyaml.Yaml;
@@ -96,20 +100,22 @@ class HelmChartTest {
     }
 
     @Test
-    void configurationErrorsFailTheJobWithoutRetryAndDisruptionsAreNotCounted() {
-        List<PodFailurePolicyRule> rules = render().one(CronJob.class).getSpec().getJobTemplate().getSpec()
+    void disruptionsAreNotCountedAsFailuresAndChosenExitCodesFailTheJobAtOnce() {
+        List<PodFailurePolicyRule> defaults = render().one(CronJob.class).getSpec().getJobTemplate().getSpec()
                 .getPodFailurePolicy().getRules();
+        assertThat(defaults).singleElement().satisfies(rule -> {
+            assertThat(rule.getAction()).isEqualTo("Ignore");
+            assertThat(rule.getOnPodConditions()).singleElement()
+                    .satisfies(c -> assertThat(c.getType()).isEqualTo("DisruptionTarget"));
+        });
 
-        assertThat(rules).anySatisfy(rule -> {
+        List<PodFailurePolicyRule> failOnTwo = render(ciValues("existing-secret-values.yaml")).one(CronJob.class)
+                .getSpec().getJobTemplate().getSpec().getPodFailurePolicy().getRules();
+        assertThat(failOnTwo).hasSize(2).first().satisfies(rule -> {
             assertThat(rule.getAction()).isEqualTo("FailJob");
             assertThat(rule.getOnExitCodes().getOperator()).isEqualTo("In");
             assertThat(rule.getOnExitCodes().getValues()).containsExactly(2);
             assertThat(rule.getOnExitCodes().getContainerName()).isEqualTo("bounce-sweeper");
-        });
-        assertThat(rules).anySatisfy(rule -> {
-            assertThat(rule.getAction()).isEqualTo("Ignore");
-            assertThat(rule.getOnPodConditions()).singleElement()
-                    .satisfies(c -> assertThat(c.getType()).isEqualTo("DisruptionTarget"));
         });
 
         JobSpec withoutPolicy = render(List.of(), Map.of("cronJob.podFailurePolicy.enabled", false))
@@ -127,8 +133,6 @@ class HelmChartTest {
         assertThat(container.getImage()).isEqualTo("bounce-sweeper:0.1.0");
         assertThat(container.getArgs()).containsExactly("--job=nightly-cleanup");
         assertThat(requiredEnv(container, "BOUNCE_SWEEPER_JOBS_DIR").getValue()).isEqualTo("/config/jobs");
-        assertThat(requiredEnv(container, "BOUNCE_SWEEPER_JOB_FILE").getValue())
-                .isEqualTo("/config/jobs/nightly-cleanup.yml");
 
         VolumeMount jobsMount = mount(container, "/config/jobs");
         assertThat(jobsMount.getReadOnly()).isTrue();
@@ -137,18 +141,48 @@ class HelmChartTest {
 
         ConfigMap jobs = chart.one(ConfigMap.class);
         assertThat(jobs.getMetadata().getName()).isEqualTo(FULLNAME + "-jobs");
-        assertThat(jobs.getData()).containsOnlyKeys("nightly-cleanup.yml");
+        assertThat(jobs.getData()).containsOnlyKeys("nightly-cleanup.yml", "reprocess-historic.yml");
     }
 
     @Test
-    void defaultJobDefinitionIsTheProjectsNightlyCleanup() throws IOException {
-        Map<String, Object> shipped = yamlMap(Files.readString(Path.of("jobs", "nightly-cleanup.yml")));
-        Map<String, Object> inChart = yamlMap(render().one(ConfigMap.class).getData().get("nightly-cleanup.yml"));
+    void defaultJobDefinitionsAreTheProjectsOwn() throws IOException {
+        Map<String, String> inChart = render().one(ConfigMap.class).getData();
 
-        // the chart's copy (values.yaml jobs.nightly-cleanup) must stay the same job as jobs/nightly-cleanup.yml
-        String fix = "helm/bounce-sweeper/values.yaml jobs.nightly-cleanup differs from jobs/nightly-cleanup.yml in %s: copy it over";
-        for (String key : List.of("job", "imap", "chunk-size", "policy", "archive")) {
-            assertThat(dig(inChart, "bounce-sweeper", key)).as(fix, key).isEqualTo(dig(shipped, "bounce-sweeper", key));
+        for (String file : List.of("nightly-cleanup.yml", "reprocess-historic.yml")) {
+            Object shipped = new Yaml().load(Files.readString(Path.of("jobs", file)));
+            assertThat((Object) new Yaml().load(inChart.get(file)))
+                    .as("helm/bounce-sweeper/values.yaml jobs.%s differs from jobs/%s: copy the file over", file.replace(".yml", ""), file)
+                    .isEqualTo(shipped);
+        }
+    }
+
+    @Test
+    void everyDefinitionInTheChartLoadsAsTheApplicationLoadsIt(@TempDir Path dir) throws IOException {
+        for (Path values : List.of(ciValues("scheduler-values.yaml"), ciValues("sharded-values.yaml"))) {
+            checkDefinitionsLoad(render(values), dir.resolve(values.getFileName().toString()));
+        }
+        List<JobDefinition> defaults = checkDefinitionsLoad(render(), dir.resolve("defaults"));
+        assertThat(defaults).extracting(JobDefinition::name).containsExactly("nightly-cleanup", "reprocess-historic");
+        assertThat(defaults.get(0).schedule()).as("the nightly job has a Quartz schedule for scheduler mode").isNotBlank();
+    }
+
+    @Test
+    void shardedExampleHasOneShardPerMailboxEntry(@TempDir Path dir) throws IOException {
+        RenderedChart chart = render(ciValues("sharded-values.yaml"));
+        JobDefinition definition = checkDefinitionsLoad(chart, dir).get(0);
+        int shards = chart.one(CronJob.class).getSpec().getJobTemplate().getSpec().getCompletions();
+
+        assertThat(definition.mailboxes()).hasSize(shards);
+        // every password-env a mailbox entry names is set from a key of the chart's Secret
+        Container container = container(cronPod(chart));
+        Map<String, String> secretData = chart.one(Secret.class).getData();
+        List<String> passwordEnvs = definition.mailboxes().stream().map(JobDefinition.Mailbox::passwordEnv)
+                .filter(java.util.Objects::nonNull).toList();
+        assertThat(passwordEnvs).containsExactly("SHOP_IMAP_PASSWORD", "NEWS_IMAP_PASSWORD");
+        for (String env : passwordEnvs) {
+            EnvVar var = requiredEnv(container, env);
+            assertThat(var.getValueFrom().getSecretKeyRef().getName()).isEqualTo(FULLNAME);
+            assertThat(secretData).containsKey(var.getValueFrom().getSecretKeyRef().getKey());
         }
     }
 
@@ -157,7 +191,7 @@ class HelmChartTest {
         RenderedChart chart = render(List.of(), Map.of(
                 "imap.host", "imap.example.org", "imap.user", "bounces", "imap.password", "s3cret",
                 "database.url", "jdbc:mysql://db:3306/bounces", "database.user", "app", "database.password", "dbpw",
-                "chunkSize", 300));
+                "maxParallelMailboxes", 4));
         Container container = container(cronPod(chart));
 
         assertThat(requiredEnv(container, "BOUNCE_SWEEPER_IMAP_HOST").getValue()).isEqualTo("imap.example.org");
@@ -167,7 +201,7 @@ class HelmChartTest {
         assertThat(env(container, "BOUNCE_SWEEPER_IMAP_TRUST_STORE")).isEmpty();
         assertThat(requiredEnv(container, "BOUNCE_SWEEPER_DB_URL").getValue()).isEqualTo("jdbc:mysql://db:3306/bounces");
         assertThat(requiredEnv(container, "BOUNCE_SWEEPER_DB_USER").getValue()).isEqualTo("app");
-        assertThat(requiredEnv(container, "BOUNCE_SWEEPER_CHUNK_SIZE").getValue()).isEqualTo("300");
+        assertThat(requiredEnv(container, "BOUNCE_SWEEPER_MAX_PARALLEL_MAILBOXES").getValue()).isEqualTo("4");
         assertThat(requiredEnv(container, "JAVA_TOOL_OPTIONS").getValue()).contains("-XX:MaxRAMPercentage=75");
 
         assertSecretRef(requiredEnv(container, "BOUNCE_SWEEPER_IMAP_PASSWORD"), FULLNAME, "imap-password");
@@ -183,13 +217,13 @@ class HelmChartTest {
     }
 
     @Test
-    void unsetSettingsAreNoEnvSoTheJobDefinitionDecides() {
+    void unsetSettingsAreNoEnvSoTheApplicationDefaultsApply() {
         Container container = container(cronPod(render(List.of(), Map.of("imap.security", ""))));
 
         assertThat(container.getEnv()).extracting(EnvVar::getName)
                 .doesNotContain("BOUNCE_SWEEPER_IMAP_HOST", "BOUNCE_SWEEPER_IMAP_PORT", "BOUNCE_SWEEPER_IMAP_USER",
                         "BOUNCE_SWEEPER_IMAP_SECURITY", "BOUNCE_SWEEPER_DB_URL", "BOUNCE_SWEEPER_DB_USER",
-                        "BOUNCE_SWEEPER_CHUNK_SIZE", "JOB_COMPLETION_INDEX")
+                        "BOUNCE_SWEEPER_MAX_PARALLEL_MAILBOXES", "JOB_COMPLETION_INDEX")
                 .contains("BOUNCE_SWEEPER_IMAP_PASSWORD", "BOUNCE_SWEEPER_DB_PASSWORD");
     }
 
@@ -276,8 +310,9 @@ class HelmChartTest {
         assertThat(job.getBackoffLimit()).isZero();
         assertThat(job.getActiveDeadlineSeconds()).isEqualTo(900L);
         assertThat(job.getTtlSecondsAfterFinished()).isEqualTo(86400);
-        assertThat(requiredEnv(container, "BOUNCE_SWEEPER_CHUNK_SIZE").getValue()).isEqualTo("500");
-        assertThat(requiredEnv(container, "BOUNCE_SWEEPER_DB_URL").getValue()).isEqualTo("jdbc:mariadb://db:3306/bounces");
+        assertThat(requiredEnv(container, "BOUNCE_SWEEPER_MAX_PARALLEL_MAILBOXES").getValue()).isEqualTo("4");
+        assertThat(requiredEnv(container, "BOUNCE_SWEEPER_DB_URL").getValue()).isEqualTo("jdbc:mysql://db:3306/bounces");
+        assertSecretRef(requiredEnv(container, "SECOND_IMAP_PASSWORD"), "bounce-sweeper-credentials", "second-imap");
     }
 
     @Test
@@ -296,9 +331,8 @@ class HelmChartTest {
         assertThat(template.getSpec().getRestartPolicy()).isEqualTo("Always");
 
         Container container = container(template.getSpec());
-        assertThat(container.getArgs()).contains("--mode=scheduler").noneMatch(a -> a.startsWith("--job="));
+        assertThat(container.getArgs()).containsExactly("--mode=scheduler");
         assertThat(container.getImage()).isEqualTo("registry.example.org/mail/bounce-sweeper:0.1.0");
-        assertThat(env(container, "BOUNCE_SWEEPER_JOB_FILE")).as("the scheduler reads every definition").isEmpty();
         assertThat(requiredEnv(container, "BOUNCE_SWEEPER_JOBS_DIR").getValue()).isEqualTo("/config/jobs");
         assertThat(requiredEnv(container, "BOUNCE_SWEEPER_IMAP_SECURITY").getValue()).isEqualTo("STARTTLS");
         assertThat(requiredEnv(container, "BOUNCE_SWEEPER_IMAP_PORT").getValue()).isEqualTo("143");
@@ -307,7 +341,9 @@ class HelmChartTest {
         assertThat(template.getSpec().getSecurityContext().getRunAsNonRoot()).isTrue();
         assertThat(container.getResources().getLimits()).containsEntry("memory", new Quantity("1536Mi"));
 
-        assertThat(chart.one(ConfigMap.class).getData()).containsOnlyKeys("nightly-cleanup.yml", "historic-reprocessing.yml");
+        // values files merge into the default map: the shipped definitions stay unless set to null
+        assertThat(chart.one(ConfigMap.class).getData())
+                .containsOnlyKeys("nightly-cleanup.yml", "weekly-hard.yml", "reprocess-historic.yml");
         assertThat(mount(container, "/config/jobs").getReadOnly()).isTrue();
         // a changed definition or password rolls the scheduler pods
         assertThat(template.getMetadata().getAnnotations()).containsKeys("checksum/jobs", "checksum/secret");
@@ -340,10 +376,13 @@ class HelmChartTest {
 
         Container container = container(job.getTemplate().getSpec());
         assertThat(container.getArgs()).containsExactly("--job=all-mailboxes");
+        assertThat(render(ciValues("sharded-values.yaml")).one(ConfigMap.class).getData())
+                .as("defaults removed with null").containsOnlyKeys("all-mailboxes.yml");
         EnvVar index = requiredEnv(container, "JOB_COMPLETION_INDEX");
         assertThat(index.getValueFrom().getFieldRef().getFieldPath())
                 .isEqualTo("metadata.annotations['batch.kubernetes.io/job-completion-index']");
-        assertThat(requiredEnv(container, "BOUNCE_SWEEPER_SHARD_COUNT").getValue()).isEqualTo("4");
+        assertSecretRef(requiredEnv(container, "SHOP_IMAP_PASSWORD"), FULLNAME, "shop-imap-password");
+        assertSecretRef(requiredEnv(container, "NEWS_IMAP_PASSWORD"), FULLNAME, "news-imap-password");
 
         JobSpec allAtOnce = render(List.of(ciValues("sharded-values.yaml")), Map.of("sharding.parallelism", "null"))
                 .one(CronJob.class).getSpec().getJobTemplate().getSpec();
@@ -364,7 +403,7 @@ class HelmChartTest {
         assertThat(cronNotes)
                 .contains("kubectl -n mail create job --from=cronjob/" + FULLNAME + " ")
                 .contains("kubectl -n mail get cronjob " + FULLNAME)
-                .contains("2 configuration error", "3 another run was active")
+                .contains("2 could not start", "3 another run was working on the same job or mailbox folder")
                 .contains("WARNING: imap.password is empty");
 
         String schedulerNotes = installNotes(List.of(ciValues("scheduler-values.yaml")));
@@ -411,6 +450,15 @@ class HelmChartTest {
                 database:
                   url: mysql://db/bounces
                 """, "url");
+        assertRejected(dir, "a JDBC driver the image does not have", """
+                database:
+                  url: jdbc:mariadb://db/bounces
+                """, "url");
+        assertRejected(dir, "password entry without its env name", """
+                extraPasswords:
+                  - key: shop
+                    value: x
+                """, "env");
     }
 
     @Test
@@ -445,6 +493,17 @@ class HelmChartTest {
         return output.substring(output.indexOf("NOTES:"));
     }
 
+    /** The ConfigMap's files written to a folder and loaded by the application's own {@link JobDefinitions}. */
+    private static List<JobDefinition> checkDefinitionsLoad(RenderedChart chart, Path dir) throws IOException {
+        Files.createDirectories(dir);
+        for (Map.Entry<String, String> file : chart.one(ConfigMap.class).getData().entrySet()) {
+            Files.writeString(dir.resolve(file.getKey()), file.getValue());
+        }
+        try (ValidatorFactory validation = Validation.buildDefaultValidatorFactory()) {
+            return new JobDefinitions(dir, validation.getValidator()).all();
+        }
+    }
+
     private static PodSpec cronPod(RenderedChart chart) {
         return chart.one(CronJob.class).getSpec().getJobTemplate().getSpec().getTemplate().getSpec();
     }
@@ -467,19 +526,5 @@ class HelmChartTest {
 
     private static String decode(Secret secret, String key) {
         return new String(Base64.getDecoder().decode(secret.getData().get(key)), StandardCharsets.UTF_8);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> yamlMap(String text) {
-        return (Map<String, Object>) new Yaml().load(text);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Object dig(Map<String, Object> map, String... path) {
-        Object node = map;
-        for (String key : path) {
-            node = node instanceof Map<?, ?> m ? ((Map<String, Object>) m).get(key) : null;
-        }
-        return node;
     }
 }
