@@ -79,6 +79,7 @@ public class BounceStore {
 
     public void insertMessages(List<ProcessedMessage> messages, Function<ProcessedMessage, String> targetFolder,
                                Long jobExecutionId) {
+        states.lockUntilCompletion(); // before any row lock: see RecipientStates.recompute
         Timestamp now = Timestamp.from(clock.instant());
         jdbc.batchUpdate("""
                 INSERT INTO bounce_message (mailbox, folder, uid_validity, uid, message_id, fingerprint, outcome,

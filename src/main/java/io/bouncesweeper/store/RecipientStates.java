@@ -7,6 +7,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -29,6 +32,9 @@ import java.util.Map;
 public final class RecipientStates {
     /** Addresses per IN list. */
     private static final int SLICE = 500;
+    /** MySQL named lock serialising state updates between partitions, jobs and pods. */
+    static final String LOCK = "bounce-sweeper:recipient-state";
+    private static final int LOCK_WAIT_SECONDS = 120;
 
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
@@ -46,13 +52,20 @@ public final class RecipientStates {
         return policy;
     }
 
-    /** Recomputes these addresses from their stored events; writes and returns the changes of status. */
+    /**
+     * Recomputes these addresses from their stored events; writes and returns the changes of status.
+     * Inside a transaction it first takes the recipient-state lock, held until commit or rollback,
+     * and reads with locking reads (latest committed rows, not the transaction's snapshot): two
+     * partitions or jobs that store events of one address at the same time then both count every
+     * event instead of the last writer overwriting the other's count.
+     */
     public List<StateHooks.Change> recompute(Collection<String> recipients) {
         if (recipients.isEmpty()) {
             return List.of();
         }
-        Map<String, List<EventFact>> facts = loadFacts(recipients);
-        Map<String, RecipientState> stored = loadStates(recipients);
+        boolean locked = lockUntilCompletion();
+        Map<String, List<EventFact>> facts = loadFacts(recipients, locked);
+        Map<String, RecipientState> stored = loadStates(recipients, locked);
         List<RecipientState> changed = new ArrayList<>();
         List<StateHooks.Change> transitions = new ArrayList<>();
         for (String r : recipients) {
@@ -70,15 +83,48 @@ public final class RecipientStates {
         return transitions;
     }
 
+    /**
+     * Takes the recipient-state lock for the current transaction (once; released after commit or
+     * rollback). A chunk takes it before its first write, so no transaction ever waits for it while
+     * holding row locks another one needs. Outside a transaction it does nothing.
+     *
+     * @return whether a transaction holds the lock now
+     */
+    public boolean lockUntilCompletion() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return false;
+        }
+        if (TransactionSynchronizationManager.hasResource(LOCK)) {
+            return true;
+        }
+        Integer got = jdbc.queryForObject("SELECT GET_LOCK(?, ?)", Integer.class, LOCK, LOCK_WAIT_SECONDS);
+        if (got == null || got != 1) {
+            throw new IllegalStateException("waited " + LOCK_WAIT_SECONDS + " s for the recipient-state lock in vain");
+        }
+        TransactionSynchronizationManager.bindResource(LOCK, Boolean.TRUE);
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                TransactionSynchronizationManager.unbindResourceIfPossible(LOCK);
+                jdbc.queryForObject("SELECT RELEASE_LOCK(?)", Integer.class, LOCK);
+            }
+        });
+        return true;
+    }
+
     /** Every event of these addresses that the policy reads, by address. */
     public Map<String, List<EventFact>> loadFacts(Collection<String> recipients) {
+        return loadFacts(recipients, false);
+    }
+
+    private Map<String, List<EventFact>> loadFacts(Collection<String> recipients, boolean locking) {
         Map<String, List<EventFact>> byRecipient = new HashMap<>();
         for (List<String> slice : slices(recipients)) {
             named.query("""
                     SELECT id, recipient, kind, bounce_class, reason, status, event_time, feedback_type,
                            campaign_id, subscriber_id, list_id
                       FROM bounce_event
-                     WHERE recipient IN (:recipients) AND kind IN ('bounce', 'complaint')""",
+                     WHERE recipient IN (:recipients) AND kind IN ('bounce', 'complaint')""" + (locking ? " LOCK IN SHARE MODE" : ""),
                     new MapSqlParameterSource("recipients", slice), rs -> {
                         EventFact f = fact(rs);
                         byRecipient.computeIfAbsent(f.recipient(), k -> new ArrayList<>()).add(f);
@@ -105,6 +151,10 @@ public final class RecipientStates {
     }
 
     public Map<String, RecipientState> loadStates(Collection<String> recipients) {
+        return loadStates(recipients, false);
+    }
+
+    private Map<String, RecipientState> loadStates(Collection<String> recipients, boolean locking) {
         Map<String, RecipientState> states = new HashMap<>();
         for (List<String> slice : slices(recipients)) {
             named.query("""
@@ -112,7 +162,7 @@ public final class RecipientStates {
                            soft_count, soft_window_start, hard_count, sender_issue_count, complaint_count, event_count,
                            last_status, last_reason, last_bounce_at, last_event_id, allow_listed,
                            campaign_id, subscriber_id, list_id
-                      FROM recipient_state WHERE recipient IN (:recipients)""",
+                      FROM recipient_state WHERE recipient IN (:recipients)""" + (locking ? " FOR UPDATE" : ""),
                     new MapSqlParameterSource("recipients", slice), rs -> {
                         RecipientState s = new RecipientState(rs.getString(1), RecipientStatus.ofCode(rs.getString(2)),
                                 rs.getString(3), rs.getString(4), instant(rs.getTimestamp(5)), longOrNull(rs, 6),

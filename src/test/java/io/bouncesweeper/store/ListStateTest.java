@@ -35,6 +35,11 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -210,6 +215,35 @@ class ListStateTest {
     }
 
     @Test
+    void twoTransactionsStoringBouncesOfOneAddressAtOnceBothCount() throws Exception {
+        ProcessedMessage first = bounce("both@example.net", "452 4.2.2 Mailbox full", T0);
+        ProcessedMessage second = bounce("both@example.net", "452 4.2.2 Mailbox full", T0.plusSeconds(60));
+        CountDownLatch firstApplied = new CountDownLatch(1);
+        CountDownLatch secondStarted = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> a = pool.submit(() -> tx.executeWithoutResult(s -> {
+                writeInTransaction(first);
+                firstApplied.countDown();
+                await(secondStarted); // commit only once the other transaction is under way
+                sleep(500);
+            }));
+            await(firstApplied);
+            Future<?> b = pool.submit(() -> tx.executeWithoutResult(s -> {
+                jdbc.queryForList("SELECT id FROM bounce_event"); // this transaction's snapshot: without the first
+                secondStarted.countDown();
+                writeInTransaction(second); // waits for the first to commit, then counts its event too
+            }));
+            a.get(30, TimeUnit.SECONDS);
+            b.get(30, TimeUnit.SECONDS);
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(state("both@example.net")).containsEntry("soft_count", 2).containsEntry("status", "soft_bouncing");
+    }
+
+    @Test
     void correlationHeadersAndVerpAreStoredOnEachEvent() {
         store = new BounceStore(jdbc, new StoreSettings(ListPolicy.defaults(), new Correlation("X-Campaign-Id",
                 "X-Subscriber-Id", "List-Id", List.of("X-Tenant"), "bounces+{local}={domain}@news.example.com"),
@@ -341,6 +375,29 @@ class ListStateTest {
             store.insertEvents(list);
             store.applyRecipientState(list);
         });
+    }
+
+    private void writeInTransaction(ProcessedMessage m) {
+        store.insertMessages(List.of(m), x -> "Bounces/" + x.category().code(), null);
+        store.insertEvents(List.of(m));
+        store.applyRecipientState(List.of(m));
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(30, TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private List<String> snapshot() {
