@@ -2,12 +2,14 @@
 # End-to-end benchmark: seed COUNT bounce messages straight into the Dovecot Maildir, reset the
 # benchmark database, run the job jar against them, print its summary and the rates.
 #
-#   scripts/bench.sh [--seed-only] [COUNT]     (COUNT defaults to 10000)
+#   scripts/bench.sh [--seed-only] [COUNT] [-- job args]    (COUNT defaults to 10000)
+#   BENCH_SEEN=1 scripts/bench.sh 50000 -- --job=reprocess-historic   (historic job over seen mail)
 #
 #   (a) generates COUNT messages from scripts/bench-templates/*.eml (CRLF) with varied recipients
 #       (user00001@example.net ...) and Message-IDs; mix set by BENCH_MIX
 #   (b) empties the IMAP user's INBOX and Bounces/* folders and Dovecot's index files (UIDs restart)
-#   (c) writes each message into Maildir/tmp/, chowns it to vmail, renames it into new/ (no IMAP APPEND)
+#   (c) writes each message into Maildir/tmp/, chowns it to vmail, renames it into new/ (no IMAP APPEND),
+#       or with BENCH_SEEN=1 into cur/ flagged \Seen (what a historic folder looks like)
 #   (d) drops and recreates the benchmark database (BENCH_DB_NAME, never the test database)
 #   (e) runs java -jar target/bounce-sweeper.jar with the JOB_ENV below; skipped if the jar is missing
 # Logs: benchmark-data/bench-<UTC timestamp>.log (job output), benchmark-data/services.log.
@@ -31,6 +33,7 @@ BENCH_CHUNK_SIZE=${BENCH_CHUNK_SIZE:-1000}
 BENCH_MIX=${BENCH_MIX:-hard-550-5.1.1=70,soft-452-4.2.2=18,soft-421-4.7.0=10,non-report-autoreply=2}  # template=weight
 BENCH_TAIL=${BENCH_TAIL:-20}                                 # job output lines shown at the end
 BENCH_SKIP_SERVICES=${BENCH_SKIP_SERVICES:-0}                # 1: don't run scripts/services.sh first
+BENCH_SEEN=${BENCH_SEEN:-0}                                  # 1: seed the messages as seen (\Seen in cur/)
 MAILDIR=$MAIL_ROOT/mail/$IMAP_USER/Maildir
 CERT=$MAIL_ROOT/cert.pem
 
@@ -112,9 +115,9 @@ say "emptied INBOX ($before messages), Bounces/* ($before_bounces messages) and 
 
 # ---------------------------------------------------------------- (a)+(c) generate and deliver
 t0=$(now)
-perl - "$COUNT" "$MAILDIR" "$VMAIL_USER" scripts/bench-templates "$BENCH_MIX" <<'PERL'
+perl - "$COUNT" "$MAILDIR" "$VMAIL_USER" scripts/bench-templates "$BENCH_MIX" "$BENCH_SEEN" <<'PERL'
 use strict; use warnings; use POSIX qw(strftime); use Time::HiRes qw(time);
-my ($count, $maildir, $vmail, $tdir, $mix) = @ARGV;
+my ($count, $maildir, $vmail, $tdir, $mix, $seen) = @ARGV;
 my (undef, undef, $uid, $gid) = getpwnam($vmail) or die "no user $vmail\n";
 # templates and weights: the mix is spread evenly over the run (deterministic, no randomness)
 my (@names, @weights, %tpl);
@@ -153,15 +156,16 @@ for my $i (1 .. $count) {
   print $out $msg or die; close $out or die "close: $!\n";
   chown $uid, $gid, "$maildir/tmp/$file" or die "chown: $!\n";
   utime $t, $t, "$maildir/tmp/$file";                  # Maildir INTERNALDATE = mtime
-  rename "$maildir/tmp/$file", "$maildir/new/$file" or die "rename: $!\n";
+  my $target = $seen ? "$maildir/cur/$file:2,S" : "$maildir/new/$file";
+  rename "$maildir/tmp/$file", $target or die "rename: $!\n";
 }
 printf "[bench] mix: %s\n", join ', ', map { "$_=" . ($n{$_} // 0) } @names;
 PERL
 t1=$(now)
 seeded=$(count_files "$MAILDIR")
-[ "$seeded" = "$COUNT" ] || die "expected $COUNT files in $MAILDIR/new, found $seeded"
+[ "$seeded" = "$COUNT" ] || die "expected $COUNT files in $MAILDIR/new and cur, found $seeded"
 SEED_SECS=$(elapsed "$t0" "$t1")
-say "seeded $COUNT messages into $MAILDIR/new: $(rate "$COUNT" "$SEED_SECS")"
+say "seeded $COUNT $([ "$BENCH_SEEN" = 1 ] && echo seen || echo unseen) messages into $MAILDIR: $(rate "$COUNT" "$SEED_SECS")"
 
 # Let Dovecot build its index now (STATUS over IMAPS) so that the job's timing does not include it.
 t0=$(now)

@@ -23,6 +23,8 @@ import java.util.List;
  * @param before       only mail received before this day (IMAP SEARCH BEFORE)
  * @param dryRun       decide and report, but write nothing and move nothing
  * @param keepInPlace  store the results but leave the mail where it is
+ * @param correlation  original headers and VERP pattern that tie a bounce to the sent mail
+ * @param listUpdates  the operator's own SQL per change of list state
  */
 public record JobDefinition(
         String name,
@@ -36,7 +38,9 @@ public record JobDefinition(
         @DefaultValue("false") boolean keepInPlace,
         @Min(1) @Max(10_000) @DefaultValue("200") int chunkSize,
         @Valid @NotNull @DefaultValue Policy policy,
-        @Valid @NotNull @DefaultValue Archive archive) {
+        @Valid @NotNull @DefaultValue Archive archive,
+        @Valid @NotNull @DefaultValue Correlation correlation,
+        @Valid @NotNull @DefaultValue ListUpdates listUpdates) {
 
     public enum Selection { UNSEEN, ALL }
 
@@ -58,10 +62,23 @@ public record JobDefinition(
         }
     }
 
-    /** When a recipient is suppressed. */
+    /**
+     * When a recipient is suppressed: see {@code io.bouncesweeper.store.RecipientPolicy}.
+     *
+     * @param softThreshold soft bounces (1–10) within the window that suppress an address
+     * @param softWindow    the sliding window; older soft bounces no longer count
+     * @param reasonGroups  path of a TSV (reason, group) whose rows override store/reason-groups.tsv
+     * @param allowList     addresses and domains that are never suppressed
+     */
     public record Policy(
-            @Min(3) @Max(5) @DefaultValue("3") int softThreshold,
-            @NotNull @DefaultValue("30d") Duration softWindow) {
+            @Min(1) @Max(10) @DefaultValue("3") int softThreshold,
+            @NotNull @DefaultValue("30d") Duration softWindow,
+            String reasonGroups,
+            List<String> allowList) {
+
+        public Policy {
+            allowList = allowList == null ? List.of() : List.copyOf(allowList);
+        }
 
         @AssertTrue(message = "soft-window must be between 1 hour and 366 days")
         public boolean isSoftWindowSensible() {
@@ -78,6 +95,40 @@ public record JobDefinition(
             @NotBlank @DefaultValue("Bounces/Unparsed") String unparsed) {
     }
 
+    /**
+     * Correlation with the sent mail, stored on each event.
+     *
+     * @param campaignHeader   original header stored as campaign_id
+     * @param subscriberHeader original header stored as subscriber_id
+     * @param listHeader       original header stored as list_id
+     * @param extraHeaders     further original headers kept in the correlation column
+     * @param verp             VERP return path, e.g. {@code bounces+{local}={domain}@example.com}
+     */
+    public record Correlation(
+            @DefaultValue("X-Campaign-Id") String campaignHeader,
+            @DefaultValue("X-Subscriber-Id") String subscriberHeader,
+            @DefaultValue("List-Id") String listHeader,
+            List<String> extraHeaders,
+            String verp) {
+
+        public Correlation {
+            extraHeaders = extraHeaders == null ? List.of() : List.copyOf(extraHeaders);
+        }
+
+        @AssertTrue(message = "verp must contain {local} and {domain}")
+        public boolean isVerpComplete() {
+            return verp == null || verp.isBlank() || verp.contains("{local}") && verp.contains("{domain}");
+        }
+    }
+
+    /**
+     * SQL run in the chunk's transaction when an address enters a state, with bound parameters
+     * :email :status :previous_status :reason :explanation :event_id :campaign_id :subscriber_id
+     * :list_id :changed_at.
+     */
+    public record ListUpdates(String onSuppressed, String onComplained, String onSoftBouncing, String onActive) {
+    }
+
     @AssertTrue(message = "since must be before before")
     public boolean isDateRangeOrdered() {
         return since == null || before == null || since.isBefore(before);
@@ -85,7 +136,7 @@ public record JobDefinition(
 
     public JobDefinition withName(String newName) {
         return new JobDefinition(newName, description, schedule, mailboxes, select, since, before, dryRun, keepInPlace,
-                chunkSize, policy, archive);
+                chunkSize, policy, archive, correlation, listUpdates);
     }
 
     /** The definition as one run asked for it: command-line options win over the file. */
@@ -97,6 +148,6 @@ public record JobDefinition(
                 o.before() != null ? o.before() : before,
                 dryRun || o.dryRun(),
                 keepInPlace || o.keepInPlace(),
-                chunkSize, policy, archive);
+                chunkSize, policy, archive, correlation, listUpdates);
     }
 }

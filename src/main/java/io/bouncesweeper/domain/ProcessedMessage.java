@@ -11,6 +11,8 @@ import java.util.List;
  *                    it sits (a copy in another folder, or after a UIDVALIDITY change, is the same
  *                    mail; two different mails that reuse one Message-ID, as some MTAs do, are not)
  * @param eventTime   when the bounce happened: its Date header, or the time it was read
+ * @param bounceRecipients where the bounce itself was delivered (its Delivered-To, X-Original-To,
+ *                    Envelope-To and To headers): the VERP return path of the original, when used
  */
 public record ProcessedMessage(
         MessageKey key,
@@ -22,9 +24,17 @@ public record ProcessedMessage(
         OriginalMessage original,
         List<ClassifiedRecord> records,
         ArchiveCategory category,
-        String error) {
+        String error,
+        List<String> bounceRecipients) {
 
     public ProcessedMessage {
         records = List.copyOf(records);
+        bounceRecipients = bounceRecipients == null ? List.of() : List.copyOf(bounceRecipients);
+    }
+
+    public ProcessedMessage(MessageKey key, long size, ParseOutcome outcome, String messageId, String fingerprint,
+                            Instant eventTime, OriginalMessage original, List<ClassifiedRecord> records,
+                            ArchiveCategory category, String error) {
+        this(key, size, outcome, messageId, fingerprint, eventTime, original, records, category, error, List.of());
     }
 }

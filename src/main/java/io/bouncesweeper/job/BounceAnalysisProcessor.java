@@ -60,6 +60,7 @@ public class BounceAnalysisProcessor implements ItemProcessor<MailboxMessage, Pr
         Instant eventTime = parsed.date() != null && !parsed.date().isAfter(now) ? parsed.date() : now;
         return new ProcessedMessage(message.key(), message.size(), outcome, MessageIds.normalize(parsed.messageId()),
                 Fingerprints.of(message.raw()), eventTime,
-                parsed.original(), records, ArchiveCategory.of(outcome, records), parsed.error());
+                parsed.original(), records, ArchiveCategory.of(outcome, records), parsed.error(),
+                BounceEnvelope.recipients(message.raw()));
     }
 }

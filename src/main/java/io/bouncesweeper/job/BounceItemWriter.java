@@ -6,6 +6,7 @@ import io.bouncesweeper.domain.ClassifiedRecord;
 import io.bouncesweeper.domain.MessageKey;
 import io.bouncesweeper.domain.ProcessedMessage;
 import io.bouncesweeper.store.BounceStore;
+import io.bouncesweeper.store.ListPreview;
 import io.bouncesweeper.store.ProcessedIdentities;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,10 +42,18 @@ class BounceItemWriter implements ItemWriter<ProcessedMessage>, StepExecutionLis
     private final RunStatistics statistics;
     private final ArchiveQueue archiveQueue = new ArchiveQueue(this::archive);
     private final SweepMode mode;
+    private final ListPreview preview;
     private Long jobExecutionId;
 
     BounceItemWriter(BounceStore store, MailArchiver archiver, ArchiveFolders folders, TransactionTemplate separateTransaction,
                      RunStatistics statistics, SweepMode mode) {
+        this(store, archiver, folders, separateTransaction, statistics, mode, null);
+    }
+
+    /** @param preview a dry run's ledger of the list changes it would make (null: no preview) */
+    BounceItemWriter(BounceStore store, MailArchiver archiver, ArchiveFolders folders, TransactionTemplate separateTransaction,
+                     RunStatistics statistics, SweepMode mode, ListPreview preview) {
+        this.preview = preview;
         this.store = store;
         this.archiver = archiver;
         this.folders = folders;
@@ -69,6 +78,9 @@ class BounceItemWriter implements ItemWriter<ProcessedMessage>, StepExecutionLis
         List<ProcessedMessage> fresh = unseenBefore(all);
         if (mode == SweepMode.DRY_RUN) {
             fresh.forEach(BounceItemWriter::reportWouldStore);
+            if (preview != null) {
+                preview.add(fresh);
+            }
             statistics.committed(all, fresh);
             log.info(statistics.progressLine());
             return;

@@ -1,7 +1,7 @@
 package io.bouncesweeper.job;
 
 import io.bouncesweeper.classify.BounceClassifier;
-import io.bouncesweeper.classify.DefaultBounceClassifier;
+import io.bouncesweeper.classify.VersionedClassifier;
 import io.bouncesweeper.config.BounceSweeperProperties;
 import io.bouncesweeper.config.JobDefinitions;
 import io.bouncesweeper.parse.BounceParser;
@@ -33,7 +33,7 @@ public class BounceSweepJobConfiguration {
 
     @Bean
     BounceClassifier bounceClassifier() {
-        return new DefaultBounceClassifier();
+        return VersionedClassifier.builtIn();
     }
 
     @Bean

@@ -17,7 +17,8 @@ import java.util.Locale;
  * Run-once mode (cron, Kubernetes CronJob): one run at start-up, then the process exits with 0
  * (completed), 1 (failed) or 3 (another run holds the job or a mailbox). The command line picks the
  * definition and adjusts it: {@code --job=reprocess-historic --folder=Bounces/2024 --select=ALL
- * --since=2024-01-01 --before=2025-01-01 --dry-run --keep-in-place}. In an Indexed Kubernetes Job,
+ * --since=2024-01-01 --before=2025-01-01 --dry-run --keep-in-place}; {@code --reclassify} re-evaluates the
+ * stored events with the current rules instead of reading mail (with --since/--before: by event time). In an Indexed Kubernetes Job,
  * JOB_COMPLETION_INDEX picks one mailbox entry of the definition.
  */
 @Component
@@ -46,7 +47,7 @@ public class RunOnceRunner implements ApplicationRunner, ExitCodeGenerator {
                 select == null ? null : JobDefinition.Selection.valueOf(select.toUpperCase(Locale.ROOT)),
                 since == null ? null : LocalDate.parse(since),
                 before == null ? null : LocalDate.parse(before),
-                args.containsOption("dry-run"), args.containsOption("keep-in-place"));
+                args.containsOption("dry-run"), args.containsOption("keep-in-place"), args.containsOption("reclassify"));
         Integer shard = completionIndex == null || completionIndex.isBlank() ? null : Integer.valueOf(completionIndex.trim());
         return new RunRequest(job != null ? job : defaultJob, overrides, shard);
     }

@@ -13,7 +13,15 @@ import io.bouncesweeper.imap.SearchCriteria;
 import io.bouncesweeper.parse.BounceParser;
 import io.bouncesweeper.read.MailboxItemReader;
 import io.bouncesweeper.store.BounceStore;
-import io.bouncesweeper.store.SoftBouncePolicy;
+import io.bouncesweeper.classify.VersionedClassifier;
+import io.bouncesweeper.parse.DefaultBounceParser;
+import io.bouncesweeper.store.Correlation;
+import io.bouncesweeper.store.ListPolicy;
+import io.bouncesweeper.store.ListPreview;
+import io.bouncesweeper.store.ReasonGroups;
+import io.bouncesweeper.store.RecipientStatus;
+import io.bouncesweeper.store.StateHooks;
+import io.bouncesweeper.store.StoreSettings;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
@@ -28,6 +36,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 import javax.sql.DataSource;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,18 +76,59 @@ public class SweepJobFactory {
     }
 
     public Job create(JobDefinition definition, List<MailboxTarget> targets) {
+        StoreSettings settings = storeSettings(definition, classifier);
+        BounceParser jobParser = parserFor(settings.correlation());
+        ListPreview preview = definition.dryRun() ? new ListPreview(newStore(jdbc, settings, clock).states(),
+                settings.correlation()) : null;
         Map<String, Step> steps = new LinkedHashMap<>();
         for (int i = 0; i < targets.size(); i++) {
-            steps.put("mailbox" + i, mailboxStep(definition, targets.get(i)));
+            steps.put("mailbox" + i, mailboxStep(definition, targets.get(i), settings, jobParser, preview));
         }
         Step sweep = new StepBuilder("sweep", repository)
                 .partitioner("sweepMailbox", gridSize -> partitions(steps))
                 .partitionHandler(new MailboxPartitionHandler(steps, properties.maxParallelMailboxes()))
                 .build();
-        return new JobBuilder(JOB_NAME, repository)
-                .listener(new SummaryListener(statistics))
-                .start(sweep)
-                .build();
+        JobBuilder job = new JobBuilder(JOB_NAME, repository).listener(new SummaryListener(statistics));
+        if (preview != null) {
+            job.listener(new DryRunReport(preview));
+        }
+        return job.start(sweep).build();
+    }
+
+    /** What the definition says about storing, with the rules version of this classifier. */
+    public static StoreSettings storeSettings(JobDefinition definition, BounceClassifier classifier) {
+        JobDefinition.Policy p = definition.policy();
+        JobDefinition.Correlation c = definition.correlation();
+        JobDefinition.ListUpdates u = definition.listUpdates();
+        Map<RecipientStatus, String> hooks = new EnumMap<>(RecipientStatus.class);
+        put(hooks, RecipientStatus.SUPPRESSED, u.onSuppressed());
+        put(hooks, RecipientStatus.COMPLAINED, u.onComplained());
+        put(hooks, RecipientStatus.SOFT_BOUNCING, u.onSoftBouncing());
+        put(hooks, RecipientStatus.ACTIVE, u.onActive());
+        return new StoreSettings(
+                new ListPolicy(p.softThreshold(), p.softWindow(), ReasonGroups.withOverrides(p.reasonGroups()),
+                        Set.copyOf(p.allowList())),
+                new Correlation(c.campaignHeader(), c.subscriberHeader(), c.listHeader(), c.extraHeaders(), c.verp()),
+                new StateHooks(hooks), VersionedClassifier.versionOf(classifier));
+    }
+
+    private static void put(Map<RecipientStatus, String> hooks, RecipientStatus status, String sql) {
+        if (sql != null && !sql.isBlank()) {
+            hooks.put(status, sql);
+        }
+    }
+
+    /** The parser keeps the original headers the correlation reads; a new one only when they differ from its defaults. */
+    private BounceParser parserFor(Correlation correlation) {
+        Set<String> wanted = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        wanted.addAll(correlation.headerNames());
+        Set<String> kept = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        kept.addAll(DefaultBounceParser.DEFAULT_ORIGINAL_HEADERS);
+        if (kept.containsAll(wanted) || !(parser instanceof DefaultBounceParser)) {
+            return parser;
+        }
+        kept.addAll(wanted);
+        return new DefaultBounceParser(List.copyOf(kept));
     }
 
     private static Map<String, ExecutionContext> partitions(Map<String, Step> steps) {
@@ -89,15 +141,15 @@ public class SweepJobFactory {
         return contexts;
     }
 
-    private Step mailboxStep(JobDefinition definition, MailboxTarget target) {
+    private Step mailboxStep(JobDefinition definition, MailboxTarget target, StoreSettings settings,
+                             BounceParser jobParser, ListPreview preview) {
         SweepMode mode = definition.dryRun() ? SweepMode.DRY_RUN
                 : definition.keepInPlace() ? SweepMode.KEEP_IN_PLACE : SweepMode.ARCHIVE;
         ImapConnector connector = new ImapConnector(target.settings());
         MailArchiver archiver = newArchiver(connector, target.folder());
         JobDefinition.Archive a = definition.archive();
         ArchiveFolders folders = new ArchiveFolders(a.hard(), a.soft(), a.other(), a.unparsed());
-        BounceStore store = newStore(jdbc,
-                new SoftBouncePolicy(definition.policy().softThreshold(), definition.policy().softWindow()), clock);
+        BounceStore store = newStore(jdbc, settings, clock);
         TransactionTemplate separate = new TransactionTemplate(transactionManager);
         separate.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         String criteria = SearchCriteria.of(definition.select() == JobDefinition.Selection.UNSEEN,
@@ -105,12 +157,12 @@ public class SweepJobFactory {
         MailboxItemReader reader = new MailboxItemReader(connector, target.mailbox(), target.folder(), criteria,
                 definition.chunkSize(), properties.imap().maxMessageBytes(), new Backoff(properties.imap().retryAttempts(),
                 properties.imap().retryPause(), Duration.ofMinutes(1)), store::highestStoredUid);
-        BounceItemWriter writer = new BounceItemWriter(store, archiver, folders, separate, statistics, mode);
+        BounceItemWriter writer = new BounceItemWriter(store, archiver, folders, separate, statistics, mode, preview);
         return new StepBuilder("sweepMailbox", repository)
                 .<MailboxMessage, ProcessedMessage>chunk(definition.chunkSize())
                 .transactionManager(transactionManager)
                 .reader(reader)
-                .processor(new BounceAnalysisProcessor(parser, classifier, clock))
+                .processor(new BounceAnalysisProcessor(jobParser, classifier, clock))
                 .writer(writer)
                 .listener(writer)
                 .listener(new MailboxSweepListener(target, dataSource,
@@ -123,7 +175,23 @@ public class SweepJobFactory {
         return new MailArchiver(connector, folder, properties.imap().useMove());
     }
 
-    protected BounceStore newStore(JdbcTemplate jdbc, SoftBouncePolicy policy, Clock clock) {
-        return new BounceStore(jdbc, policy, clock);
+    protected BounceStore newStore(JdbcTemplate jdbc, StoreSettings settings, Clock clock) {
+        return new BounceStore(jdbc, settings, clock);
+    }
+
+    public JdbcTemplate jdbc() {
+        return jdbc;
+    }
+
+    public BounceClassifier classifier() {
+        return classifier;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public PlatformTransactionManager transactionManager() {
+        return transactionManager;
     }
 }

@@ -4,6 +4,8 @@ import io.bouncesweeper.config.BounceSweeperProperties;
 import io.bouncesweeper.config.JobDefinition;
 import io.bouncesweeper.config.JobDefinitions;
 import io.bouncesweeper.config.RunOverrides;
+import io.bouncesweeper.store.Reclassifier;
+import io.bouncesweeper.store.StoreSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
@@ -15,6 +17,8 @@ import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+
+import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
 import java.util.HashSet;
@@ -71,6 +75,9 @@ public class SweepLauncher {
             return SweepOutcome.ANOTHER_RUN_ACTIVE;
         }
         try (MailboxLock held = lock.get()) {
+            if (request.overrides().reclassify()) {
+                return reclassify(definition);
+            }
             log.info("job '{}'{}: {} mailbox folder(s) {}", definition.name(),
                     definition.dryRun() ? " (dry run)" : definition.keepInPlace() ? " (keeping mail in place)" : "",
                     targets.size(), targets);
@@ -79,6 +86,33 @@ public class SweepLauncher {
             log.info("job '{}' {}", definition.name(), execution.getStatus());
             return outcomeOf(execution);
         }
+    }
+
+    /** Reclassify mode: no mail is read; the stored events are judged again by the current rules. */
+    private SweepOutcome reclassify(JobDefinition definition) {
+        StoreSettings settings = SweepJobFactory.storeSettings(definition, jobFactory.classifier());
+        log.info("job '{}': reclassifying stored events{}{} with rules {}", definition.name(),
+                definition.since() == null ? "" : " since " + definition.since(),
+                definition.before() == null ? "" : " before " + definition.before(), settings.rulesVersion());
+        Reclassifier.Result r = new Reclassifier(jobFactory.jdbc(), jobFactory.classifier(), settings,
+                new TransactionTemplate(jobFactory.transactionManager()), jobFactory.clock())
+                .run(definition.since(), definition.before(), definition.dryRun());
+        StringBuilder sb = new StringBuilder(definition.dryRun() ? "reclassify (dry run, nothing written): " : "reclassify: ")
+                .append(r.scanned()).append(" event(s) read, ").append(r.changed())
+                .append(definition.dryRun() ? " would change verdict, " : " changed verdict, ")
+                .append(r.recipients()).append(" address(es) derived again, ").append(r.lines().size())
+                .append(" change(s) of status");
+        r.transitions().forEach((t, n) -> sb.append("\n  ").append(t).append(": ").append(n));
+        int shown = 0;
+        for (var line : r.lines()) {
+            if (shown++ == DryRunReport.MAX_LINES) {
+                sb.append("\n  ... and ").append(r.lines().size() - DryRunReport.MAX_LINES).append(" more");
+                break;
+            }
+            sb.append("\n  ").append(LogText.safe(line.toString()));
+        }
+        log.info("{}", sb);
+        return SweepOutcome.COMPLETED;
     }
 
     private static SweepOutcome outcomeOf(JobExecution execution) {

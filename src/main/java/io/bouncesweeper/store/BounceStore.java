@@ -1,6 +1,5 @@
 package io.bouncesweeper.store;
 
-import io.bouncesweeper.domain.BounceClass;
 import io.bouncesweeper.domain.ClassifiedRecord;
 import io.bouncesweeper.domain.DeliveryRecord;
 import io.bouncesweeper.domain.MessageKey;
@@ -15,10 +14,11 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -27,18 +27,26 @@ import java.util.function.Function;
 /**
  * JDBC writes of one chunk: message rows, event rows and recipient state, each as one batch
  * (rewritten by Connector/J into multi-row statements). It runs inside the chunk's transaction;
- * idempotence comes from checking identities first, so a replayed message writes nothing.
+ * idempotence comes from checking identities first, so a replayed message writes nothing, and
+ * recipient state is derived from the stored events (see {@link RecipientPolicy}).
  */
 public class BounceStore {
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
-    private final SoftBouncePolicy policy;
+    private final StoreSettings settings;
+    private final RecipientStates states;
     private final Clock clock;
 
+    /** The given soft-bounce knobs, everything else as default. */
     public BounceStore(JdbcTemplate jdbc, SoftBouncePolicy policy, Clock clock) {
+        this(jdbc, StoreSettings.defaults().with(ListPolicy.of(policy)), clock);
+    }
+
+    public BounceStore(JdbcTemplate jdbc, StoreSettings settings, Clock clock) {
         this.jdbc = jdbc;
         this.named = new NamedParameterJdbcTemplate(jdbc);
-        this.policy = policy;
+        this.settings = settings;
+        this.states = new RecipientStates(jdbc, new RecipientPolicy(settings.policy()), clock);
         this.clock = clock;
     }
 
@@ -71,6 +79,7 @@ public class BounceStore {
 
     public void insertMessages(List<ProcessedMessage> messages, Function<ProcessedMessage, String> targetFolder,
                                Long jobExecutionId) {
+        states.lockUntilCompletion(); // before any row lock: see RecipientStates.recompute
         Timestamp now = Timestamp.from(clock.instant());
         jdbc.batchUpdate("""
                 INSERT INTO bounce_message (mailbox, folder, uid_validity, uid, message_id, fingerprint, outcome,
@@ -102,8 +111,14 @@ public class BounceStore {
     public void insertEvents(List<ProcessedMessage> messages) {
         List<EventRow> rows = new ArrayList<>();
         for (ProcessedMessage m : messages) {
+            Correlation c = settings.correlation();
+            Map<String, String> h = m.original().headers();
+            Correlated correlated = new Correlated(c.header(h, c.campaignHeader()), c.header(h, c.subscriberHeader()),
+                    c.header(h, c.listHeader()), c.extra(h), c.verpRecipient(returnPaths(m)), c.senderDomain(h));
             for (int i = 0; i < m.records().size(); i++) {
-                rows.add(new EventRow(m, i + 1, m.records().get(i)));
+                ClassifiedRecord r = m.records().get(i);
+                rows.add(new EventRow(m, i + 1, r, correlated,
+                        settings.policy().groups().of(r.classification().reason()), settings.rulesVersion()));
             }
         }
         if (rows.isEmpty()) {
@@ -114,95 +129,61 @@ public class BounceStore {
                 INSERT INTO bounce_event (mailbox, folder, uid_validity, uid, record_index, kind, recipient,
                     recipient_domain, original_recipient, status, reply_code, bounce_class, reason, action, rule_name,
                     dsn_action, diagnostic, remote_mta, reporting_mta, decoder, original_message_id,
-                    bounce_message_id, event_time, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    bounce_message_id, event_time, created_at, record_status, smtp_command, reason_hint, feedback_type,
+                    reason_group, rules_version, remote_mta_domain, sender_domain, sender_ip, campaign_id,
+                    subscriber_id, list_id, verp_recipient, correlation)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
+                        ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 rows, rows.size(), (ps, row) -> row.bind(ps, now));
     }
 
-    /** Applies the chunk's bounces to recipient state, in record order so counts follow time. */
+    /**
+     * Brings the list state of every address these messages concern up to date: derived again from
+     * all its stored events (these included), so a replay changes nothing. Runs the operator's SQL
+     * for each change of status, in the same transaction.
+     */
     public void applyRecipientState(List<ProcessedMessage> messages) {
-        List<StateChange> hard = new ArrayList<>();
-        List<StateChange> soft = new ArrayList<>();
+        List<StateHooks.Change> changes = states.recompute(recipientsOf(messages));
+        settings.hooks().run(named, changes);
+    }
+
+    /** The addresses whose list state these messages may change (bounces and complaints). */
+    public Set<String> recipientsOf(List<ProcessedMessage> messages) {
+        Set<String> recipients = new LinkedHashSet<>();
         for (ProcessedMessage m : messages) {
+            String verp = settings.correlation().verpRecipient(returnPaths(m));
             for (ClassifiedRecord r : m.records()) {
-                String recipient = Columns.address(r.record().recipient());
-                if (r.record().kind() != RecordKind.BOUNCE || recipient == null) {
-                    continue;
-                }
-                BounceClass c = r.classification().bounceClass();
-                StateChange change = new StateChange(recipient, r.classification().status(),
-                        r.classification().reason().code(), m.eventTime());
-                if (c == BounceClass.HARD) {
-                    hard.add(change);
-                } else if (c == BounceClass.SOFT) {
-                    soft.add(change);
+                RecordKind kind = r.record().kind();
+                String recipient = recipientOf(r.record(), verp);
+                if (recipient != null && (kind == RecordKind.BOUNCE || kind == RecordKind.COMPLAINT)) {
+                    recipients.add(recipient);
                 }
             }
         }
-        Timestamp now = Timestamp.from(clock.instant());
-        if (!hard.isEmpty()) {
-            // Assignments run left to right and see earlier ones: status goes last.
-            jdbc.batchUpdate("""
-                    INSERT INTO recipient_state (recipient, status, soft_count, hard_count, last_status, last_reason,
-                        last_bounce_at, suppressed_at, suppressed_reason, updated_at)
-                    VALUES (?, 'suppressed', 0, 1, ?, ?, ?, ?, ?, ?)
-                    ON DUPLICATE KEY UPDATE
-                        hard_count = hard_count + 1,
-                        suppressed_reason = IF(status = 'suppressed', suppressed_reason, VALUES(suppressed_reason)),
-                        suppressed_at = IF(status = 'suppressed', suppressed_at, VALUES(suppressed_at)),
-                        last_status = VALUES(last_status),
-                        last_reason = VALUES(last_reason),
-                        last_bounce_at = GREATEST(COALESCE(last_bounce_at, VALUES(last_bounce_at)), VALUES(last_bounce_at)),
-                        updated_at = VALUES(updated_at),
-                        status = 'suppressed'""", hard, hard.size(), (ps, c) -> {
-                ps.setString(1, c.recipient());
-                ps.setString(2, c.status());
-                ps.setString(3, c.reason());
-                ps.setTimestamp(4, Timestamp.from(c.at()));
-                ps.setTimestamp(5, now);
-                ps.setString(6, c.reason());
-                ps.setTimestamp(7, now);
-            });
+        return recipients;
+    }
+
+    public RecipientStates states() {
+        return states;
+    }
+
+    public StoreSettings settings() {
+        return settings;
+    }
+
+    /** The record's recipient, else the one its VERP return path names. */
+    static String recipientOf(DeliveryRecord r, String verpRecipient) {
+        String a = Columns.address(r.recipient());
+        return a != null ? a : verpRecipient;
+    }
+
+    static List<String> returnPaths(ProcessedMessage m) {
+        List<String> c = new ArrayList<>(m.bounceRecipients());
+        String rp = m.original().headers().get("Return-Path");
+        if (rp != null) {
+            c.add(rp);
         }
-        if (!soft.isEmpty()) {
-            long windowSeconds = policy.window().toSeconds();
-            int threshold = policy.threshold();
-            jdbc.batchUpdate("""
-                    INSERT INTO recipient_state (recipient, status, soft_count, soft_window_start, hard_count,
-                        last_status, last_reason, last_bounce_at, suppressed_at, suppressed_reason, updated_at)
-                    VALUES (?, IF(1 >= ?, 'suppressed', 'soft_bouncing'), 1, ?, 0, ?, ?, ?,
-                        IF(1 >= ?, ?, NULL), IF(1 >= ?, ?, NULL), ?)
-                    ON DUPLICATE KEY UPDATE
-                        soft_count = IF(soft_window_start IS NULL
-                                        OR VALUES(soft_window_start) > soft_window_start + INTERVAL ? SECOND,
-                                        1, soft_count + 1),
-                        soft_window_start = IF(soft_count = 1, VALUES(soft_window_start), soft_window_start),
-                        suppressed_reason = IF(status <> 'suppressed' AND soft_count >= ?, VALUES(last_reason), suppressed_reason),
-                        suppressed_at = IF(status <> 'suppressed' AND soft_count >= ?, VALUES(updated_at), suppressed_at),
-                        last_status = VALUES(last_status),
-                        last_reason = VALUES(last_reason),
-                        last_bounce_at = GREATEST(COALESCE(last_bounce_at, VALUES(last_bounce_at)), VALUES(last_bounce_at)),
-                        updated_at = VALUES(updated_at),
-                        status = IF(status = 'suppressed' OR soft_count >= ?, 'suppressed', 'soft_bouncing')""",
-                    soft, soft.size(), (ps, c) -> {
-                        Timestamp at = Timestamp.from(c.at());
-                        ps.setString(1, c.recipient());
-                        ps.setInt(2, threshold);
-                        ps.setTimestamp(3, at);
-                        ps.setString(4, c.status());
-                        ps.setString(5, c.reason());
-                        ps.setTimestamp(6, at);
-                        ps.setInt(7, threshold);
-                        ps.setTimestamp(8, now);
-                        ps.setInt(9, threshold);
-                        ps.setString(10, c.reason());
-                        ps.setTimestamp(11, now);
-                        ps.setLong(12, windowSeconds);
-                        ps.setInt(13, threshold);
-                        ps.setInt(14, threshold);
-                        ps.setInt(15, threshold);
-                    });
-        }
+        return c;
     }
 
     /** Committed messages of this folder that have not been moved yet (a crash between commit and move). */
@@ -237,14 +218,17 @@ public class BounceStore {
                 .addValue("uids", uids));
     }
 
-    private record StateChange(String recipient, String status, String reason, Instant at) {
+    /** What ties one message's events to the sent mail. */
+    private record Correlated(String campaignId, String subscriberId, String listId, String extra,
+                              String verpRecipient, String senderDomain) {
     }
 
-    private record EventRow(ProcessedMessage message, int index, ClassifiedRecord classified) {
+    private record EventRow(ProcessedMessage message, int index, ClassifiedRecord classified, Correlated correlated,
+                            ReasonGroup group, String rulesVersion) {
         void bind(PreparedStatement ps, Timestamp now) throws SQLException {
             MessageKey k = message.key();
             DeliveryRecord r = classified.record();
-            String recipient = Columns.address(r.recipient());
+            String recipient = recipientOf(r, correlated.verpRecipient());
             ps.setString(1, k.mailbox());
             ps.setString(2, k.folder());
             ps.setLong(3, k.uidValidity());
@@ -269,6 +253,20 @@ public class BounceStore {
             ps.setString(22, Columns.cut(message.messageId(), 255));
             ps.setTimestamp(23, Timestamp.from(message.eventTime()));
             ps.setTimestamp(24, now);
+            ps.setString(25, Columns.cut(r.status(), 32));
+            ps.setString(26, Columns.cut(r.smtpCommand(), 16));
+            ps.setString(27, Columns.cut(r.reasonHint(), 32));
+            ps.setString(28, Columns.cut(r.feedbackType(), 64));
+            ps.setString(29, group.code());
+            ps.setString(30, rulesVersion);
+            ps.setString(31, Correlation.providerOf(r.remoteMta()));
+            ps.setString(32, correlated.senderDomain());
+            ps.setString(33, group == ReasonGroup.SENDER ? Correlation.senderIp(r.diagnostic(), r.remoteMta()) : null);
+            ps.setString(34, Columns.cut(correlated.campaignId(), 255));
+            ps.setString(35, Columns.cut(correlated.subscriberId(), 255));
+            ps.setString(36, Columns.cut(correlated.listId(), 255));
+            ps.setString(37, correlated.verpRecipient());
+            ps.setString(38, Columns.cut(correlated.extra(), 8000));
         }
     }
 }

@@ -57,13 +57,54 @@ class JobDefinitionsTest {
     }
 
     @Test
-    void aThresholdOutsideThreeToFiveNamesFileAndKey() throws IOException {
-        write("bad", "mailboxes:\n  - folder: INBOX\npolicy:\n  soft-threshold: 9\n");
+    void aThresholdOutsideOneToTenNamesFileAndKey() throws IOException {
+        for (int wrong : new int[]{0, 11}) {
+            write("bad", "mailboxes:\n  - folder: INBOX\npolicy:\n  soft-threshold: " + wrong + "\n");
 
-        assertThatThrownBy(() -> definitions().load("bad"))
-                .isInstanceOf(InvalidJobDefinitionException.class)
-                .hasMessageContaining("bad.yml")
-                .hasMessageContaining("policy.soft-threshold");
+            assertThatThrownBy(() -> definitions().load("bad"))
+                    .isInstanceOf(InvalidJobDefinitionException.class)
+                    .hasMessageContaining("bad.yml")
+                    .hasMessageContaining("policy.soft-threshold");
+        }
+        for (int right : new int[]{1, 10}) {
+            write("good", "mailboxes:\n  - folder: INBOX\npolicy:\n  soft-threshold: " + right + "\n");
+            assertThat(definitions().load("good").policy().softThreshold()).isEqualTo(right);
+        }
+    }
+
+    @Test
+    void listPolicyCorrelationAndListUpdatesBind() throws IOException {
+        write("lists", """
+                mailboxes:
+                  - folder: INBOX
+                policy:
+                  allow-list: [ceo@example.org, example.com]
+                  reason-groups: /etc/bounce-sweeper/reason-groups.tsv
+                correlation:
+                  campaign-header: X-Mailing
+                  extra-headers: [X-Tenant]
+                  verp: "bounces+{local}={domain}@example.com"
+                list-updates:
+                  on-suppressed: "UPDATE subscribers SET status = 'bounced' WHERE email = :email"
+                """);
+
+        JobDefinition d = definitions().load("lists");
+
+        assertThat(d.policy().allowList()).containsExactly("ceo@example.org", "example.com");
+        assertThat(d.policy().reasonGroups()).isEqualTo("/etc/bounce-sweeper/reason-groups.tsv");
+        assertThat(d.correlation().campaignHeader()).isEqualTo("X-Mailing");
+        assertThat(d.correlation().subscriberHeader()).isEqualTo("X-Subscriber-Id");
+        assertThat(d.correlation().extraHeaders()).containsExactly("X-Tenant");
+        assertThat(d.correlation().verp()).isEqualTo("bounces+{local}={domain}@example.com");
+        assertThat(d.listUpdates().onSuppressed()).contains(":email");
+        assertThat(d.listUpdates().onComplained()).isNull();
+    }
+
+    @Test
+    void aVerpPatternWithoutPlaceholdersIsRefused() throws IOException {
+        write("verp", "mailboxes:\n  - folder: INBOX\ncorrelation:\n  verp: bounces@example.com\n");
+
+        assertThatThrownBy(() -> definitions().load("verp")).hasMessageContaining("correlation");
     }
 
     @Test

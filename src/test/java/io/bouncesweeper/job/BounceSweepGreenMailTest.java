@@ -28,7 +28,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import io.bouncesweeper.domain.ProcessedMessage;
 import io.bouncesweeper.store.BounceStore;
-import io.bouncesweeper.store.SoftBouncePolicy;
+import io.bouncesweeper.store.StoreSettings;
 
 import javax.sql.DataSource;
 import java.time.Clock;
@@ -80,8 +80,8 @@ class BounceSweepGreenMailTest {
                 }
 
                 @Override
-                protected BounceStore newStore(JdbcTemplate jdbc, SoftBouncePolicy policy, Clock clock) {
-                    return new BounceStore(jdbc, policy, clock) {
+                protected BounceStore newStore(JdbcTemplate jdbc, StoreSettings settings, Clock clock) {
+                    return new BounceStore(jdbc, settings, clock) {
                         @Override
                         public void applyRecipientState(List<ProcessedMessage> messages) {
                             super.applyRecipientState(messages);

@@ -8,7 +8,7 @@ import io.bouncesweeper.config.ImapSecurity;
 import io.bouncesweeper.domain.ProcessedMessage;
 import io.bouncesweeper.parse.BounceParser;
 import io.bouncesweeper.store.BounceStore;
-import io.bouncesweeper.store.SoftBouncePolicy;
+import io.bouncesweeper.store.StoreSettings;
 import io.bouncesweeper.support.GreenMailServers;
 import io.bouncesweeper.support.JobTestSupport;
 import io.bouncesweeper.support.SweepScenarios;
@@ -74,8 +74,8 @@ class MailboxChangesTest {
                                       RunStatistics statistics, BounceSweeperProperties p) {
             return new SweepJobFactory(repository, tx, dataSource, parser, classifier, clock, statistics, p) {
                 @Override
-                protected BounceStore newStore(JdbcTemplate jdbc, SoftBouncePolicy policy, Clock clock) {
-                    return new BounceStore(jdbc, policy, clock) {
+                protected BounceStore newStore(JdbcTemplate jdbc, StoreSettings settings, Clock clock) {
+                    return new BounceStore(jdbc, settings, clock) {
                         @Override
                         public void applyRecipientState(List<ProcessedMessage> messages) {
                             super.applyRecipientState(messages);

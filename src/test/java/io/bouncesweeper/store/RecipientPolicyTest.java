@@ -63,12 +63,13 @@ class RecipientPolicyTest {
     }
 
     @Test
-    void softBouncesOutsideTheWindowStartANewCount() {
+    void softBouncesOutsideTheWindowNoLongerCount() {
         write(bounce("slow@example.net", BounceClass.SOFT, Reason.MAILBOX_FULL, "4.2.2", T0));
         write(bounce("slow@example.net", BounceClass.SOFT, Reason.MAILBOX_FULL, "4.2.2", T0.plus(Duration.ofDays(20))));
         write(bounce("slow@example.net", BounceClass.SOFT, Reason.MAILBOX_FULL, "4.2.2", T0.plus(Duration.ofDays(45))));
 
-        assertThat(state("slow@example.net")).containsEntry("status", "soft_bouncing").containsEntry("soft_count", 1);
+        // the window is a sliding one: at day 45 the bounces of days 20 and 45 count, day 0 has expired
+        assertThat(state("slow@example.net")).containsEntry("status", "soft_bouncing").containsEntry("soft_count", 2);
     }
 
     @Test
@@ -88,11 +89,11 @@ class RecipientPolicyTest {
     }
 
     @Test
-    void complaintsAutoRepliesAndNonFailuresChangeNoState() {
-        ProcessedMessage complaint = message(record(RecordKind.COMPLAINT, "c@example.net", BounceClass.NONE, Reason.FEEDBACK, null), T0);
+    void autoRepliesAndDeliveryNoticesChangeNoState() {
         ProcessedMessage vacation = message(record(RecordKind.AUTOREPLY, "v@example.net", BounceClass.NONE, Reason.VACATION, null), T0);
+        ProcessedMessage delivered = message(record(RecordKind.DELIVERED, "d@example.net", BounceClass.NONE, Reason.DELIVERED, "2.0.0"), T0);
 
-        write(complaint, vacation);
+        write(vacation, delivered);
 
         assertThat(JobTestSupport.count(jdbc, "SELECT COUNT(*) FROM recipient_state")).isZero();
         assertThat(JobTestSupport.count(jdbc, "SELECT COUNT(*) FROM bounce_event")).isEqualTo(2);
