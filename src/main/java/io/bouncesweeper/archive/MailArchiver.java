@@ -1,6 +1,7 @@
 package io.bouncesweeper.archive;
 
 import io.bouncesweeper.imap.ImapConnector;
+import io.bouncesweeper.job.CrashPoints;
 import io.bouncesweeper.imap.ImapSession;
 import jakarta.mail.MessagingException;
 import org.slf4j.Logger;
@@ -19,11 +20,18 @@ public class MailArchiver implements AutoCloseable {
 
     private final ImapConnector connector;
     private final String sourceFolder;
+    private final boolean moveAllowed;
     private ImapSession session;
 
     public MailArchiver(ImapConnector connector, String sourceFolder) {
+        this(connector, sourceFolder, true);
+    }
+
+    /** @param moveAllowed false: always UID COPY + UID EXPUNGE, even where the server offers MOVE */
+    public MailArchiver(ImapConnector connector, String sourceFolder, boolean moveAllowed) {
         this.connector = connector;
         this.sourceFolder = sourceFolder;
+        this.moveAllowed = moveAllowed;
     }
 
     /**
@@ -40,8 +48,9 @@ public class MailArchiver implements AutoCloseable {
                     continue;
                 }
                 String target = s.ensureFolder(e.getKey());
-                s.move(e.getValue(), target);
+                s.move(e.getValue(), target, moveAllowed);
                 moved.put(e.getKey(), e.getValue().length);
+                CrashPoints.reach("during-move");
             }
             return moved;
         } catch (MessagingException | RuntimeException e) {

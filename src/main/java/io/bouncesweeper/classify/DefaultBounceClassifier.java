@@ -17,14 +17,19 @@ import java.util.Locale;
  *   <li>the record's kind: delivered, complaint and auto-reply are no bounces;</li>
  *   <li>the parser's reason hint, read from the mail's structure (e.g. a queue timeout);</li>
  *   <li>the provider table, for records from a known provider's servers;</li>
- *   <li>the phrase lists, over the diagnostic text;</li>
+ *   <li>the phrase lists, over the diagnostic text (a weak phrase yields to a specific status);</li>
  *   <li>the status table, by the enhanced status code (the record's, or one found in the text);</li>
  *   <li>the reply-code fallbacks;</li>
- *   <li>undefined.</li>
+ *   <li>a final failure with a 4xx code: expired (the sender's queue gave up);</li>
+ *   <li>undefined;</li>
+ *   <li>then the refused SMTP command corrects the result (commands.tsv): an unknown address at
+ *       MAIL FROM is the sender's, a code-only verdict at CONNECT/HELO means a blocked client.</li>
  * </ol>
  * Texts come before codes because servers reuse one code for many causes (5.7.1, 5.0.0, 550)
- * while their words say which. Hard or soft follows the reason (reasons.tsv), and a 4xx code is
- * always soft.
+ * while their words say which. A status code inside the diagnostic (the remote server's own)
+ * is preferred to the record's when both are of the same class. Hard or soft follows the reason
+ * (reasons.tsv), and a 4xx code is always soft; a reason may name another for 4xx codes (an unknown
+ * host during a temporary DNS failure is a network error).
  *
  * <p>Immutable after construction: safe for any number of threads.
  */
@@ -34,6 +39,7 @@ public final class DefaultBounceClassifier implements BounceClassifier {
     private final StatusTable statuses;
     private final ProviderTable providers;
     private final PhraseTable phrases;
+    private final CommandTable commands;
 
     /** The built-in tables. */
     public DefaultBounceClassifier() {
@@ -50,6 +56,7 @@ public final class DefaultBounceClassifier implements BounceClassifier {
         statuses = new StatusTable(source.read(StatusTable.TABLE));
         providers = new ProviderTable(source.read(ProviderTable.RULES), source.read(ProviderTable.HOSTS));
         phrases = new PhraseTable(source.read(PhraseTable.TABLE), profiles);
+        commands = new CommandTable(source.read(CommandTable.TABLE), source.read(CommandTable.PHRASES));
     }
 
     @Override
@@ -75,48 +82,89 @@ public final class DefaultBounceClassifier implements BounceClassifier {
             default:
                 break;
         }
-        String text = DiagnosticText.normalise(record.diagnostic());
-        String status = validStatus(record.status(), false);
-        boolean statusFromText = false;
-        if (status == null || isGeneric(status)) {
-            String found = DiagnosticText.findStatus(text);
-            if (found != null && (status == null || found.charAt(0) == status.charAt(0))) {
-                status = found;
-                statusFromText = true;
-            }
-        }
-        String reply = validReply(record.replyCode());
-        if (reply == null) {
-            reply = DiagnosticText.leadingReplyCode(text);
-        }
+        String text = DiagnosticText.withoutContinuationCodes(DiagnosticText.normalise(record.diagnostic()));
+        Codes codes = Codes.of(record, text);
+        Verdict v = reasonFor(record, text, codes);
 
-        Verdict v = hint(record.reasonHint());
-        if (v == null) {
-            v = providers.match(record, reply, status, text);
+        ReasonProfile profile = profiles.of(v.reason());
+        if (codes.codeClass() == '4' && profile.whenTemporary() != null) {
+            v = new Verdict(profile.whenTemporary(), null, v.rule() + ">4xx");
+            profile = profiles.of(v.reason());
         }
+        BounceClass bounceClass = profile.bounceClass(codes.codeClass());
+        if (bounceClass == BounceClass.NONE) {
+            bounceClass = BounceClass.SOFT; // a bounce record is a failure even when a rule named a non-failure reason
+        }
+        String status = codes.status() != null ? codes.status() : profile.statusFor(codes.codeClass());
+        OperatorAction action = v.action() != null ? v.action() : profile.action();
+        String rule = codes.statusFromText() && v.rule().startsWith("status:") ? v.rule() + "(text)" : v.rule();
+        return new Classification(bounceClass, v.reason(), action, status, rule);
+    }
+
+    /** Steps 2 to 8 of the decision order, then the command's correction. */
+    private Verdict reasonFor(DeliveryRecord record, String text, Codes codes) {
+        Verdict v = hint(record.reasonHint());
+        if (v != null) {
+            return v;
+        }
+        v = providers.match(record, codes.reply(), codes.status(), text);
         if (v == null && !text.isEmpty()) {
             v = phrases.match(text);
         }
-        if (v == null && status != null) {
-            v = statuses.byStatus(reply, status);
+        if ((v == null || v.weak()) && codes.hasSpecificStatus()) {
+            // a specific status is better evidence than a weak phrase
+            Verdict byStatus = statuses.byStatus(codes.reply(), codes.status());
+            v = byStatus != null ? byStatus : v;
         }
+        if (v == null && codes.status() != null) {
+            v = statuses.byStatus(codes.reply(), codes.status());
+        }
+        boolean byCodeAlone = v == null; // only a bare reply code (or nothing) is left to decide
         if (v == null) {
-            v = statuses.byReplyCode(reply);
+            v = statuses.byReplyCode(codes.reply());
+        }
+        if (v == null && codes.codeClass() == '4') {
+            // a final failure with a temporary code: the sender retried until the queue gave up
+            v = new Verdict(Reason.EXPIRED, null, "final-4xx");
         }
         if (v == null) {
             v = new Verdict(Reason.UNDEFINED, null, "undefined");
         }
+        return commands.correct(v, commands.commandOf(record.smtpCommand(), text), byCodeAlone);
+    }
 
-        ReasonProfile profile = profiles.of(v.reason());
-        char codeClass = status != null ? status.charAt(0) : reply != null ? reply.charAt(0) : '?';
-        BounceClass bounceClass = profile.bounceClass(codeClass);
-        if (bounceClass == BounceClass.NONE) {
-            bounceClass = BounceClass.SOFT; // a bounce record is a failure even when a rule named a non-failure reason
+    /**
+     * The codes the rules read: the effective status and where it came from, and the reply code.
+     * The remote server's own status (quoted after a reply code in the diagnostic) beats the
+     * record's when of the same class and not a bare X.0.0: reports often summarise it ("5.1.0
+     * address error" around the server's "550 5.2.2 mailbox full").
+     */
+    private record Codes(String status, boolean statusFromText, String reply) {
+
+        static Codes of(DeliveryRecord record, String text) {
+            String status = validStatus(record.status(), false);
+            String remote = DiagnosticText.findRemoteStatus(text);
+            boolean fromText = false;
+            if (remote != null && !remote.equals(status) && (status == null
+                    || (remote.charAt(0) == status.charAt(0) && !remote.endsWith(".0.0")))) {
+                status = remote;
+                fromText = true;
+            } else if (status == null) {
+                status = DiagnosticText.findStatus(text);
+                fromText = status != null;
+            }
+            String reply = validReply(record.replyCode());
+            return new Codes(status, fromText, reply != null ? reply : DiagnosticText.leadingReplyCode(text));
         }
-        String effectiveStatus = status != null ? status : profile.statusFor(codeClass);
-        OperatorAction action = v.action() != null ? v.action() : profile.action();
-        String rule = statusFromText && v.rule().startsWith("status:") ? v.rule() + "(text)" : v.rule();
-        return new Classification(bounceClass, v.reason(), action, effectiveStatus, rule);
+
+        /** '4' or '5' from the status, else from the reply code; '?' when the mail has neither. */
+        char codeClass() {
+            return status != null ? status.charAt(0) : reply != null ? reply.charAt(0) : '?';
+        }
+
+        boolean hasSpecificStatus() {
+            return status != null && !status.endsWith(".0.0");
+        }
     }
 
     private Classification nonBounce(Reason reason, String status, String rule) {
@@ -135,11 +183,6 @@ public final class DefaultBounceClassifier implements BounceClassifier {
         } catch (IllegalArgumentException unknownWord) {
             return null; // a parser word we do not know is no evidence
         }
-    }
-
-    /** X.0.0 says only "failed": a more specific code in the text is worth more. */
-    private static boolean isGeneric(String status) {
-        return status.endsWith(".0.0");
     }
 
     private static String validStatus(String raw, boolean allowSuccess) {

@@ -15,9 +15,9 @@ import java.util.Map;
  */
 final class PhraseMatcher<T> {
 
-    /** Reports each phrase found; the matcher calls it once per occurrence. */
+    /** Reports each phrase found; the matcher calls it once per occurrence, with the index after its last character. */
     interface Hits<T> {
-        void found(T value);
+        void found(T value, int end);
     }
 
     // Node i: transitions labels[i] (sorted) -> targets[i]; fail link; values ending here (own and via fail links)
@@ -25,6 +25,8 @@ final class PhraseMatcher<T> {
     private final int[][] targets;
     private final int[] fail;
     private final Object[][] outputs;
+    // The scan sits at the root for most characters of a text: a direct table there saves a search
+    private final int[] rootAscii = new int[128];
 
     PhraseMatcher(Map<String, T> phrases) {
         List<Map<Character, Integer>> edges = new ArrayList<>();
@@ -62,6 +64,10 @@ final class PhraseMatcher<T> {
             labels[i] = keys;
             targets[i] = to;
         }
+        for (char c = 0; c < 128; c++) { // before the fail links, which step through the root
+            int j = Arrays.binarySearch(labels[0], c);
+            rootAscii[c] = j >= 0 ? targets[0][j] : -1;
+        }
         fail = new int[n];
         ArrayDeque<Integer> queue = new ArrayDeque<>();
         for (int child : targets[0]) {
@@ -89,6 +95,9 @@ final class PhraseMatcher<T> {
     }
 
     private int step(int node, char c) {
+        if (node == 0 && c < 128) {
+            return rootAscii[c];
+        }
         int j = Arrays.binarySearch(labels[node], c);
         return j >= 0 ? targets[node][j] : -1;
     }
@@ -104,7 +113,7 @@ final class PhraseMatcher<T> {
             }
             node = Math.max(next, 0);
             for (Object value : outputs[node]) {
-                hits.found((T) value);
+                hits.found((T) value, i + 1);
             }
         }
     }

@@ -10,7 +10,8 @@ import java.util.Map;
 /**
  * The per-reason phrase lists ({@code phrases.tsv}) and the rule that picks one reason when the
  * text holds phrases of several: a strong phrase beats a weak one (marked {@code ~}), then the
- * reason ranked first in {@code reasons.tsv} wins, then the phrase listed first.
+ * reason ranked first in {@code reasons.tsv} wins, then the phrase listed first. Phrases match
+ * whole words only.
  */
 final class PhraseTable {
     static final String TABLE = "phrases.tsv";
@@ -45,13 +46,22 @@ final class PhraseTable {
     /** @param normalisedText the diagnostic after {@link DiagnosticText#normalise} */
     Verdict match(String normalisedText) {
         Phrase[] best = new Phrase[1];
-        matcher.scan(normalisedText, p -> {
-            if (best[0] == null || better(p, best[0])) {
+        matcher.scan(normalisedText, (p, end) -> {
+            if ((best[0] == null || better(p, best[0])) && standsAlone(normalisedText, end - p.text().length(), end)) {
                 best[0] = p;
             }
         });
         Phrase p = best[0];
-        return p == null ? null : new Verdict(p.reason(), null, "phrase:" + p.reason().code() + ":\"" + p.text() + "\"");
+        return p == null ? null : new Verdict(p.reason(), null, "phrase:" + p.reason().code() + ":\"" + p.text() + "\"", p.weak());
+    }
+
+    /** A phrase is words: "locked" inside "blocked" or "spam" inside "spamhaus" is no match. */
+    private static boolean standsAlone(String text, int start, int end) {
+        boolean openEdge = start == 0 || !Character.isLetterOrDigit(text.charAt(start))
+                || !Character.isLetterOrDigit(text.charAt(start - 1));
+        boolean closeEdge = end == text.length() || !Character.isLetterOrDigit(text.charAt(end - 1))
+                || !Character.isLetterOrDigit(text.charAt(end));
+        return openEdge && closeEdge;
     }
 
     private static boolean better(Phrase a, Phrase b) {

@@ -31,6 +31,7 @@ final class ProviderTable {
     }
 
     private final List<Signature> mtaSuffixes = new ArrayList<>();
+    private final List<Signature> mtaWords = new ArrayList<>();
     private final List<Signature> textMarks = new ArrayList<>();
     private final List<Signature> domainSuffixes = new ArrayList<>();
     private final Map<String, List<Rule>> rulesByProvider = new LinkedHashMap<>();
@@ -40,9 +41,10 @@ final class ProviderTable {
             Signature s = new Signature(row.cell(0), lower(row.cell(2)));
             switch (lower(row.cell(1))) {
                 case "mta" -> mtaSuffixes.add(s);
+                case "mtaword" -> mtaWords.add(s);
                 case "text" -> textMarks.add(s);
                 case "domain" -> domainSuffixes.add(s);
-                default -> throw row.error("where must be mta, text or domain, not '" + row.cell(1) + "'");
+                default -> throw row.error("where must be mta, mtaword, text or domain, not '" + row.cell(1) + "'");
             }
         }
         for (TsvRows.Row row : TsvRows.parse(RULES, ruleTexts, 6)) {
@@ -80,6 +82,11 @@ final class ProviderTable {
         if (mta != null) {
             for (Signature s : mtaSuffixes) {
                 if (endsWithDomain(mta, s.pattern())) {
+                    return s.provider();
+                }
+            }
+            for (Signature s : mtaWords) {
+                if (mta.contains(s.pattern())) {
                     return s.provider();
                 }
             }

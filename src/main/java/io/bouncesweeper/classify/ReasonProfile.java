@@ -11,8 +11,10 @@ import io.bouncesweeper.domain.Reason;
  * @param genericStatus e.g. {@code 5.1.1}, or {@code X.2.2} where X is the class digit taken from
  *                      the reply code or the bounce class; empty for reasons with no status
  * @param priority      rank among phrase matches, lower wins
+ * @param whenTemporary the reason to report instead when the code is 4xx, or null
  */
-record ReasonProfile(Reason reason, Severity severity, OperatorAction action, String genericStatus, int priority) {
+record ReasonProfile(Reason reason, Severity severity, OperatorAction action, String genericStatus, int priority,
+                     Reason whenTemporary) {
 
     /** Sisimai's notion: hard means the address itself is bad; everything else is soft. */
     enum Severity {

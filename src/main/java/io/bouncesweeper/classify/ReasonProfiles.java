@@ -22,8 +22,10 @@ final class ReasonProfiles {
                     continue; // an operator's row came first and overrides the built-in one
                 }
                 String status = row.cells().length > 3 ? row.cell(3) : "";
+                String temporary = row.cells().length > 4 ? row.cell(4) : "";
                 byReason.put(reason, new ReasonProfile(reason, ReasonProfile.Severity.ofCode(row.cell(1)),
-                        OperatorAction.ofCode(row.cell(2)), status, rank++));
+                        OperatorAction.ofCode(row.cell(2)), status, rank++,
+                        temporary.isEmpty() ? null : Reason.ofCode(temporary)));
             } catch (IllegalArgumentException e) {
                 throw row.error(e.getMessage());
             }
@@ -31,7 +33,7 @@ final class ReasonProfiles {
         for (Reason reason : Reason.values()) {
             // a reason missing from the table still classifies: soft, retry, priority last
             byReason.computeIfAbsent(reason, r -> new ReasonProfile(r, ReasonProfile.Severity.SOFT,
-                    OperatorAction.RETRY, "X.0.0", Integer.MAX_VALUE));
+                    OperatorAction.RETRY, "X.0.0", Integer.MAX_VALUE, null));
         }
     }
 

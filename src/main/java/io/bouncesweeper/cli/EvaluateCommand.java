@@ -41,15 +41,25 @@ public final class EvaluateCommand {
         Path missesFile = null;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
-            boolean hasValue = i + 1 < args.length;
-            switch (a) {
-                case "--ratchet" -> ratchet = hasValue ? Path.of(args[++i]) : null;
-                case "--write-ratchet" -> writeRatchet = hasValue ? Path.of(args[++i]) : null;
-                case "--misses" -> missesFile = hasValue ? Path.of(args[++i]) : null;
-                default -> corpus = a.startsWith("--") || corpus != null ? null : Path.of(a);
-            }
-            if ((a.startsWith("--") && !hasValue) || (!a.startsWith("--") && corpus == null)) {
-                err.println(USAGE);
+            if (a.startsWith("--")) {
+                if (i + 1 >= args.length) {
+                    err.println("evaluate: " + a + " needs a value\n" + USAGE);
+                    return 2;
+                }
+                Path value = Path.of(args[++i]);
+                switch (a) {
+                    case "--ratchet" -> ratchet = value;
+                    case "--write-ratchet" -> writeRatchet = value;
+                    case "--misses" -> missesFile = value;
+                    default -> {
+                        err.println("evaluate: unknown option " + a + "\n" + USAGE);
+                        return 2;
+                    }
+                }
+            } else if (corpus == null) {
+                corpus = Path.of(a);
+            } else {
+                err.println("evaluate: one corpus folder only\n" + USAGE);
                 return 2;
             }
         }
@@ -91,6 +101,9 @@ public final class EvaluateCommand {
         out.println();
         out.println("reason accuracy by expected reason:");
         report.byReason().forEach((reason, t) -> out.printf(Locale.ROOT, "  %-18s %s%n", reason, t));
+        out.println();
+        out.println("reason accuracy by deciding rule:");
+        report.byRule().forEach((rule, t) -> out.printf(Locale.ROOT, "  %-34s %s%n", rule, t));
         out.println();
         out.println("by module (reason / hard-soft / status):");
         report.byModule().forEach((module, m) -> out.printf(Locale.ROOT, "  %-22s %s | %s | %s%n", module,

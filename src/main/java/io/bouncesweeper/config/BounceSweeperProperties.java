@@ -37,17 +37,38 @@ public record BounceSweeperProperties(
             @NotBlank String host,
             @Min(1) @Max(65_535) Integer port,
             @NotBlank String user,
-            @NotBlank String password,
+            String password,
             @NotNull @DefaultValue("IMAPS") ImapSecurity security,
             @DefaultValue("false") boolean allowPlaintext,
             String trustStore,
             String trustStorePassword,
             @NotNull @DefaultValue("30s") Duration connectTimeout,
             @NotNull @DefaultValue("120s") Duration readTimeout,
-            @Min(1024) @DefaultValue("26214400") long maxMessageBytes) {
+            @Min(1024) @DefaultValue("26214400") long maxMessageBytes,
+            @DefaultValue("true") boolean useMove,
+            @Min(1) @Max(100) @DefaultValue("6") int retryAttempts,
+            @NotNull @DefaultValue("2s") Duration retryPause,
+            @NotNull @DefaultValue("PASSWORD") ImapAuth auth,
+            String token,
+            String tokenFile,
+            String tokenCommand) {
 
         public int effectivePort() {
             return port != null ? port : security.defaultPort();
+        }
+
+        @AssertTrue(message = "bounce-sweeper.imap.auth=PASSWORD needs bounce-sweeper.imap.password; "
+                + "XOAUTH2 needs exactly one of bounce-sweeper.imap.token, token-file and token-command")
+        public boolean isCredentialGiven() {
+            if (auth != ImapAuth.XOAUTH2) {
+                return password != null && !password.isBlank();
+            }
+            int given = (blank(token) ? 0 : 1) + (blank(tokenFile) ? 0 : 1) + (blank(tokenCommand) ? 0 : 1);
+            return given == 1;
+        }
+
+        private static boolean blank(String s) {
+            return s == null || s.isBlank();
         }
 
         @AssertTrue(message = "bounce-sweeper.imap.security=NONE sends the password in clear text; "
@@ -58,7 +79,8 @@ public record BounceSweeperProperties(
 
         @Override
         public String toString() {
-            return "Imap[" + security + "://" + user + "@" + host + ":" + effectivePort() + ", password=****]";
+            return "Imap[" + security + "://" + user + "@" + host + ":" + effectivePort() + ", auth=" + auth
+                    + ", password=****]";
         }
     }
 

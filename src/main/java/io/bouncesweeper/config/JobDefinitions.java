@@ -72,6 +72,9 @@ public class JobDefinitions {
             throw new InvalidJobDefinitionException(file + ": " + describe(e));
         } catch (IOException e) {
             throw new InvalidJobDefinitionException("cannot read job definition " + file + ": " + e.getMessage());
+        } catch (RuntimeException e) {
+            // broken YAML: SnakeYAML's message says where
+            throw new InvalidJobDefinitionException(file + ": not valid YAML: " + e.getMessage());
         }
     }
 

@@ -28,7 +28,11 @@ public final class ImapConnector {
     public IMAPStore connect() throws MessagingException {
         IMAPStore store = (IMAPStore) session.getStore(protocol(settings.security()));
         try {
-            store.connect(settings.host(), settings.port(), settings.user(), settings.password());
+            // XOAUTH2: Angus Mail sends the "password" as the bearer token (mechanisms limited to XOAUTH2 below)
+            String secret = settings.oauth2() != null ? settings.oauth2().token() : settings.password();
+            store.connect(settings.host(), settings.port(), settings.user(), secret);
+        } catch (IllegalStateException e) { // no token (file missing, command failed): the message names the source only
+            throw new MessagingException("cannot log in to " + settings + ": " + e.getMessage(), e);
         } catch (MessagingException e) {
             throw new MessagingException("cannot log in to " + settings + ": " + e.getMessage(), e);
         }
@@ -61,6 +65,11 @@ public final class ImapConnector {
                 props.put(p + "ssl.checkserveridentity", "true");
             }
             case NONE -> props.put(p + "starttls.enable", "false");
+        }
+        if (s.oauth2() != null) {
+            props.put(p + "auth.mechanisms", "XOAUTH2");
+            props.put(p + "auth.login.disable", "true");
+            props.put(p + "auth.plain.disable", "true");
         }
         if (s.trustStore() != null && !s.trustStore().isBlank() && s.security() != ImapSecurity.NONE) {
             props.put(p + "ssl.socketFactory", TrustStores.socketFactory(s.trustStore(), s.trustStorePassword()));

@@ -140,14 +140,17 @@ public final class ImapSession implements AutoCloseable {
      * where the server has it (RFC 6851: each message ends up in at least one folder); else UID COPY,
      * \Deleted and UID EXPUNGE of exactly these UIDs, never a plain EXPUNGE that would also remove
      * other people's deleted mail. UIDs that no longer exist are ignored by the server.
+     *
+     * @param moveAllowed false to use the COPY path even where the server offers MOVE (for servers
+     *                    whose MOVE misbehaves)
      */
-    public void move(long[] uids, String targetFolder) throws MessagingException {
+    public void move(long[] uids, String targetFolder, boolean moveAllowed) throws MessagingException {
         if (uids.length == 0) {
             return;
         }
         String set = UidSets.format(uids);
         String encoded = BASE64MailboxEncoder.encode(targetFolder);
-        boolean canMove = hasCapability("MOVE");
+        boolean canMove = moveAllowed && hasCapability("MOVE");
         boolean canUidExpunge = hasCapability("UIDPLUS");
         folder.doCommand(p -> {
             if (canMove) {

@@ -40,32 +40,36 @@ class BounceItemWriter implements ItemWriter<ProcessedMessage>, StepExecutionLis
     private final ArchiveFolders folders;
     private final TransactionTemplate separateTransaction;
     private final RunStatistics statistics;
-    private final ArchiveQueue archiveQueue;
+    private final ArchiveQueue archiveQueue = new ArchiveQueue(this::archive);
     private final SweepMode mode;
     private final ListPreview preview;
     private Long jobExecutionId;
 
     BounceItemWriter(BounceStore store, MailArchiver archiver, ArchiveFolders folders, TransactionTemplate separateTransaction,
-                     RunStatistics statistics, ArchiveQueue archiveQueue, SweepMode mode) {
-        this(store, archiver, folders, separateTransaction, statistics, archiveQueue, mode, null);
+                     RunStatistics statistics, SweepMode mode) {
+        this(store, archiver, folders, separateTransaction, statistics, mode, null);
     }
 
     /** @param preview a dry run's ledger of the list changes it would make (null: no preview) */
     BounceItemWriter(BounceStore store, MailArchiver archiver, ArchiveFolders folders, TransactionTemplate separateTransaction,
-                     RunStatistics statistics, ArchiveQueue archiveQueue, SweepMode mode, ListPreview preview) {
+                     RunStatistics statistics, SweepMode mode, ListPreview preview) {
         this.preview = preview;
         this.store = store;
         this.archiver = archiver;
         this.folders = folders;
         this.separateTransaction = separateTransaction;
         this.statistics = statistics;
-        this.archiveQueue = archiveQueue;
         this.mode = mode;
     }
 
     @Override
     public void beforeStep(StepExecution stepExecution) {
         jobExecutionId = stepExecution.getJobExecutionId();
+    }
+
+    /** Waits for the moves of the chunks committed so far. */
+    void awaitArchived() {
+        archiveQueue.close();
     }
 
     @Override
@@ -84,6 +88,7 @@ class BounceItemWriter implements ItemWriter<ProcessedMessage>, StepExecutionLis
         store.insertMessages(fresh, m -> folders.folderFor(m.category()), jobExecutionId);
         store.insertEvents(fresh);
         store.applyRecipientState(fresh);
+        CrashPoints.reach("before-commit");
         if (mode == SweepMode.KEEP_IN_PLACE && !all.isEmpty()) {
             MessageKey first = all.get(0).key();
             store.markArchived(first.mailbox(), first.folder(), first.uidValidity(),
@@ -93,11 +98,9 @@ class BounceItemWriter implements ItemWriter<ProcessedMessage>, StepExecutionLis
             @Override
             public void afterCommit() {
                 statistics.committed(all, fresh);
+                CrashPoints.reach("after-commit");
                 if (mode == SweepMode.ARCHIVE) {
-                    archiveQueue.submit(() -> {
-                        archive(all);
-                        log.info(statistics.progressLine());
-                    });
+                    archiveQueue.submit(all);
                 } else {
                     log.info(statistics.progressLine());
                 }
@@ -131,7 +134,8 @@ class BounceItemWriter implements ItemWriter<ProcessedMessage>, StepExecutionLis
                 sb.isEmpty() ? LogText.safe(m.error() == null ? "no records" : m.error()) : sb);
     }
 
-    private void archive(List<ProcessedMessage> messages) {
+    /** Moves committed messages (one or several chunks) and records that they left the folder. */
+    void archive(List<ProcessedMessage> messages) {
         if (messages.isEmpty()) {
             return;
         }
@@ -144,10 +148,12 @@ class BounceItemWriter implements ItemWriter<ProcessedMessage>, StepExecutionLis
         MessageKey first = messages.get(0).key();
         try {
             Map<String, Integer> moved = archiver.move(uidsByFolder);
+            CrashPoints.reach("after-move");
             List<Long> uids = messages.stream().map(m -> m.key().uid()).toList();
             separateTransaction.executeWithoutResult(s ->
                     store.markArchived(first.mailbox(), first.folder(), first.uidValidity(), uids));
             statistics.archived(moved);
+            log.info(statistics.progressLine());
         } catch (Exception e) {
             // The results are committed; the messages stay in the folder and are moved by the next archive pass.
             statistics.archiveDeferred(messages.size());

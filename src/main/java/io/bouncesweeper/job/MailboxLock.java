@@ -28,8 +28,9 @@ public final class MailboxLock implements AutoCloseable {
 
     /** @return the held lock, or empty when another run holds it */
     public static Optional<MailboxLock> tryAcquire(DataSource dataSource, String mailbox, String folder) throws SQLException {
-        String name = lockName(mailbox, folder);
         Connection c = dataSource.getConnection();
+        // named locks are server-wide: the database name keeps two deployments on one server apart
+        String name = lockName(c.getCatalog() + "\n" + mailbox, folder);
         try (PreparedStatement ps = c.prepareStatement("SELECT GET_LOCK(?, 0)")) {
             ps.setString(1, name);
             try (ResultSet rs = ps.executeQuery()) {

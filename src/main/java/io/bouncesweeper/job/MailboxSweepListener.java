@@ -24,17 +24,17 @@ class MailboxSweepListener implements StepExecutionListener {
     private final MailboxTarget target;
     private final DataSource dataSource;
     private final PendingArchiveMover pending;
-    private final ArchiveQueue archiveQueue;
+    private final BounceItemWriter writer;
     private final MailArchiver archiver;
     private final SweepMode mode;
     private MailboxLock lock;
 
     MailboxSweepListener(MailboxTarget target, DataSource dataSource, PendingArchiveMover pending,
-                         ArchiveQueue archiveQueue, MailArchiver archiver, SweepMode mode) {
+                         BounceItemWriter writer, MailArchiver archiver, SweepMode mode) {
         this.target = target;
         this.dataSource = dataSource;
         this.pending = pending;
-        this.archiveQueue = archiveQueue;
+        this.writer = writer;
         this.archiver = archiver;
         this.mode = mode;
     }
@@ -60,7 +60,7 @@ class MailboxSweepListener implements StepExecutionListener {
     @Override
     public ExitStatus afterStep(StepExecution stepExecution) {
         try {
-            archiveQueue.drain();
+            writer.awaitArchived();
             if (mode == SweepMode.ARCHIVE && stepExecution.getStatus() == BatchStatus.COMPLETED) {
                 try {
                     pending.moveAll();

@@ -1,10 +1,12 @@
 package io.bouncesweeper.job;
 
 import io.bouncesweeper.config.BounceSweeperProperties;
+import io.bouncesweeper.config.ImapAuth;
 import io.bouncesweeper.config.ImapSecurity;
 import io.bouncesweeper.config.InvalidJobDefinitionException;
 import io.bouncesweeper.config.JobDefinition;
 import io.bouncesweeper.imap.ImapSettings;
+import io.bouncesweeper.imap.TokenSource;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -37,6 +39,9 @@ final class MailboxTargets {
                 : security.defaultPort();
         String user = m.user() != null ? m.user() : account.user();
         String password = account.password();
+        boolean ownAccount = m.user() != null || m.passwordEnv() != null;
+        TokenSource oauth2 = account.auth() == ImapAuth.XOAUTH2 && !ownAccount
+                ? TokenSource.of(account.token(), account.tokenFile(), account.tokenCommand()) : null;
         if (m.passwordEnv() != null) {
             password = environment.apply(m.passwordEnv());
             if (password == null || password.isBlank()) {
@@ -45,7 +50,7 @@ final class MailboxTargets {
             }
         }
         ImapSettings settings = new ImapSettings(host, port, user, password, security, account.trustStore(),
-                account.trustStorePassword(), account.connectTimeout(), account.readTimeout());
+                account.trustStorePassword(), account.connectTimeout(), account.readTimeout(), oauth2);
         return new MailboxTarget(user + "@" + host, m.folder(), settings);
     }
 }

@@ -7,6 +7,7 @@ import io.bouncesweeper.config.BounceSweeperProperties;
 import io.bouncesweeper.config.JobDefinition;
 import io.bouncesweeper.domain.MailboxMessage;
 import io.bouncesweeper.domain.ProcessedMessage;
+import io.bouncesweeper.imap.Backoff;
 import io.bouncesweeper.imap.ImapConnector;
 import io.bouncesweeper.imap.SearchCriteria;
 import io.bouncesweeper.parse.BounceParser;
@@ -34,6 +35,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Set;
 import java.util.TreeSet;
@@ -150,12 +152,12 @@ public class SweepJobFactory {
         BounceStore store = newStore(jdbc, settings, clock);
         TransactionTemplate separate = new TransactionTemplate(transactionManager);
         separate.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        ArchiveQueue queue = new ArchiveQueue();
         String criteria = SearchCriteria.of(definition.select() == JobDefinition.Selection.UNSEEN,
                 definition.since(), definition.before());
         MailboxItemReader reader = new MailboxItemReader(connector, target.mailbox(), target.folder(), criteria,
-                definition.chunkSize(), properties.imap().maxMessageBytes());
-        BounceItemWriter writer = new BounceItemWriter(store, archiver, folders, separate, statistics, queue, mode, preview);
+                definition.chunkSize(), properties.imap().maxMessageBytes(), new Backoff(properties.imap().retryAttempts(),
+                properties.imap().retryPause(), Duration.ofMinutes(1)), store::highestStoredUid);
+        BounceItemWriter writer = new BounceItemWriter(store, archiver, folders, separate, statistics, mode, preview);
         return new StepBuilder("sweepMailbox", repository)
                 .<MailboxMessage, ProcessedMessage>chunk(definition.chunkSize())
                 .transactionManager(transactionManager)
@@ -164,13 +166,13 @@ public class SweepJobFactory {
                 .writer(writer)
                 .listener(writer)
                 .listener(new MailboxSweepListener(target, dataSource,
-                        new PendingArchiveMover(store, archiver, target, separate, statistics), queue, archiver, mode))
+                        new PendingArchiveMover(store, archiver, target, separate, statistics), writer, archiver, mode))
                 .build();
     }
 
     /** Seams for fault-injection tests: a real archiver and store that fail on cue. */
     protected MailArchiver newArchiver(ImapConnector connector, String folder) {
-        return new MailArchiver(connector, folder);
+        return new MailArchiver(connector, folder, properties.imap().useMove());
     }
 
     protected BounceStore newStore(JdbcTemplate jdbc, StoreSettings settings, Clock clock) {

@@ -23,20 +23,33 @@ public final class ArfDecoder implements Decoder {
 
     @Override
     public boolean recognises(Mail mail) {
-        return mail.firstPart("message/feedback-report") != null;
+        return mail.firstPart("message/feedback-report") != null || isMicrosoftJmrp(mail);
+    }
+
+    /**
+     * Microsoft's junk mail reporting program sends the complained-about message as an
+     * attachment without a feedback-report part; the original carries X-HmXmrOriginalRecipient.
+     */
+    private static boolean isMicrosoftJmrp(Mail mail) {
+        MimePart original = mail.original();
+        return original != null && original.headers().has("X-HmXmrOriginalRecipient");
     }
 
     @Override
     public List<DeliveryRecord> decode(Mail mail) {
         MimePart report = mail.firstPart("message/feedback-report");
+        if (report == null) {
+            String rcpt = mail.original().headers().get("X-HmXmrOriginalRecipient");
+            return complaints(mail, "abuse", rcpt == null ? List.of() : List.of(rcpt), null, null);
+        }
         MimeReader.Slice s = report.slice();
         Headers fields = MimeReader.readHeaders(s.b(), s.off(), s.off() + s.len());
         return complaints(mail, fields.get("Feedback-Type"), fields.getAll("Original-Rcpt-To"),
-                fields.get("Reporting-MTA"), fields.get("Arrival-Date"), fields.get("Source-IP"));
+                fields.get("Reporting-MTA"), fields.get("Arrival-Date"));
     }
 
     static List<DeliveryRecord> complaints(Mail mail, String feedbackType, List<String> rcptTo, String reportingMta,
-                                           String arrival, String sourceIp) {
+                                           String arrival) {
         Set<String> recipients = new LinkedHashSet<>();
         for (String v : rcptTo) {
             String a = Text.findAddress(v);
@@ -62,7 +75,6 @@ public final class ArfDecoder implements Decoder {
                     .feedbackType(type)
                     .reportingMta(Text.afterType(reportingMta))
                     .lastAttemptDate(arrival)
-                    .remoteMta(sourceIp == null ? null : sourceIp.trim())
                     .decoder(NAME)
                     .build());
         }

@@ -38,10 +38,12 @@ public final class AutoReplyDecoder implements Decoder {
         return subjectMatches(mail);
     }
 
+    /** Long markers anywhere in the subject; short ones ("auto:", "不在") only where it starts, after any "[". */
     private static boolean subjectMatches(Mail mail) {
-        String subject = mail.subjectLower();
+        String subject = mail.subjectLower().strip();
+        String start = subject.startsWith("[") ? subject.substring(1) : subject;
         for (String marker : SUBJECT_MARKERS) {
-            if (subject.startsWith(marker) || subject.contains(marker)) {
+            if (start.startsWith(marker) || marker.length() >= 12 && subject.contains(marker)) {
                 return true;
             }
         }

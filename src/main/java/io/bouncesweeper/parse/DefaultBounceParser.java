@@ -26,8 +26,8 @@ public final class DefaultBounceParser implements BounceParser {
             "List-Id", "List-Unsubscribe", "Subject", "From", "To", "Return-Path");
 
     private static final List<String> BOUNCE_SUBJECTS = PhraseList.load("parse/bounce-subjects.txt");
-    private static final List<String> DAEMON_SENDERS = List.of("mailer-daemon", "postmaster", "mail delivery",
-            "mail-daemon", "maildaemon", "mdaemon", "bounce");
+    private static final List<String> DAEMON_SENDERS = List.of("mailer-daemon", "mailer daemon", "postmaster", "post_master",
+            "mail delivery", "mail-daemon", "maildaemon", "mdaemon");
 
     private final OriginalHeaders originalHeaders;
     private final DecoderTable decoders;
@@ -39,7 +39,7 @@ public final class DefaultBounceParser implements BounceParser {
 
     public DefaultBounceParser(List<String> originalHeaderNames) {
         this.originalHeaders = new OriginalHeaders(originalHeaderNames);
-        this.decoders = DecoderTable.standard();
+        this.decoders = DecoderTable.standard(DefaultBounceParser::looksLikeBounce);
     }
 
     @Override
@@ -103,10 +103,10 @@ public final class DefaultBounceParser implements BounceParser {
         return new ParsedMessage(ParseOutcome.NOT_A_REPORT, messageId, date, orig, List.of(), null);
     }
 
-    static boolean looksLikeBounce(Mail mail) {
+    /** Sent by a mail system (MAILER-DAEMON, postmaster ...) or declared a delivery report by its content type. */
+    public static boolean fromMailSystem(Mail mail) {
         if (mail.root().mimeType().equals("multipart/report")) {
-            String rt = mail.root().contentType().reportType();
-            return rt == null || !rt.toLowerCase(Locale.ROOT).contains("disposition-notification");
+            return true;
         }
         String from = mail.from().toLowerCase(Locale.ROOT);
         for (String d : DAEMON_SENDERS) {
@@ -114,7 +114,22 @@ public final class DefaultBounceParser implements BounceParser {
                 return true;
             }
         }
-        return PhraseList.containsAny(mail.subjectLower(), BOUNCE_SUBJECTS);
+        return false;
+    }
+
+    /** From a mail system, or a subject that announces a delivery failure (a person's "Re:" to one does not count). */
+    public static boolean looksLikeBounce(Mail mail) {
+        if (mail.root().mimeType().equals("multipart/report")) {
+            String rt = mail.root().contentType().reportType();
+            return rt == null || !rt.toLowerCase(Locale.ROOT).contains("disposition-notification");
+        }
+        if (fromMailSystem(mail)) {
+            return true;
+        }
+        String s = mail.subjectLower().stripLeading();
+        boolean reply = s.startsWith("re:") || s.startsWith("fw:") || s.startsWith("fwd:") || s.startsWith("aw:")
+                || s.startsWith("wg:");
+        return !reply && PhraseList.containsAny(s, BOUNCE_SUBJECTS);
     }
 
     private static String trim(String s) {

@@ -29,7 +29,13 @@ final class Html {
                 }
                 i = close + 1;
             } else if (c == '&') {
-                int semi = html.indexOf(';', i);
+                int semi = -1; // entities are short: look a few characters ahead only, never the whole tail
+                for (int j = i + 1; j < n && j <= i + 8; j++) {
+                    if (html.charAt(j) == ';') {
+                        semi = j;
+                        break;
+                    }
+                }
                 if (semi > i && semi - i < 8) {
                     String ent = html.substring(i + 1, semi);
                     b.append(switch (ent) {

@@ -14,12 +14,17 @@ public final class Mail {
 
     private final MimePart root;
     private final List<MimePart> parts;
+    private List<MimePart> allParts;
     private String subjectLower;
     private String text;
+    private String textLower;
+    private MimePart inlineOriginal;
+    private int originalStart = -1;
+    private boolean inlineSearched;
 
     public Mail(MimePart root) {
         this.root = root;
-        this.parts = root.flatten();
+        this.parts = root.flatten(false);
     }
 
     public MimePart root() {
@@ -51,13 +56,47 @@ public final class Mail {
         return s == null ? "" : s;
     }
 
-    /** All parts, depth first, parts inside enclosed messages included. */
+    /** The message's own parts, depth first, not descending into enclosed messages. */
     public List<MimePart> parts() {
         return parts;
     }
 
+    /** All parts, enclosed messages included (walked on first use). */
+    public List<MimePart> allParts() {
+        if (allParts == null) {
+            allParts = root.flatten(true);
+        }
+        return allParts;
+    }
+
+    /**
+     * The first part of this type among the message's own parts; enclosed messages are searched
+     * only when the message itself holds no report part and is no multipart/report (a report
+     * wrapped as an attachment). A report inside the original of a real report is not this mail's.
+     */
     public MimePart firstPart(String mimeType) {
-        for (MimePart p : parts) {
+        MimePart p = firstIn(parts, mimeType);
+        return p != null || !isWrapper() ? p : firstIn(allParts(), mimeType);
+    }
+
+    private Boolean wrapper;
+
+    private boolean isWrapper() {
+        if (wrapper == null) {
+            boolean ownReport = root.mimeType().equals("multipart/report")
+                    || !partsOf(parts, "message/delivery-status", "message/global-delivery-status",
+                    "message/feedback-report").isEmpty();
+            boolean enclosed = false;
+            for (MimePart p : parts) {
+                enclosed |= p != root && p.enclosed() != null;
+            }
+            wrapper = !ownReport && enclosed;
+        }
+        return wrapper;
+    }
+
+    private static MimePart firstIn(List<MimePart> list, String mimeType) {
+        for (MimePart p : list) {
             if (p.mimeType().equals(mimeType)) {
                 return p;
             }
@@ -65,9 +104,15 @@ public final class Mail {
         return null;
     }
 
+    /** Parts of these types among the message's own parts, or inside a wrapped report (see {@link #firstPart}). */
     public List<MimePart> partsOf(String... mimeTypes) {
+        List<MimePart> own = partsOf(parts, mimeTypes);
+        return !own.isEmpty() || !isWrapper() ? own : partsOf(allParts(), mimeTypes);
+    }
+
+    private static List<MimePart> partsOf(List<MimePart> list, String... mimeTypes) {
         List<MimePart> out = new ArrayList<>(1);
-        for (MimePart p : parts) {
+        for (MimePart p : list) {
             for (String t : mimeTypes) {
                 if (p.mimeType().equals(t)) {
                     out.add(p);
@@ -78,14 +123,51 @@ public final class Mail {
         return out;
     }
 
-    /** The enclosed original message (message/rfc822 or text/rfc822-headers) closest to the top, or null. */
+    /**
+     * The original message: the enclosed message/rfc822 or text/rfc822-headers closest to the
+     * top, else a copy quoted inline after a marker such as "------ This is a copy of the
+     * message" (read as a message of its own); null if there is neither.
+     */
     public MimePart original() {
-        for (MimePart p : parts) {
-            if (p != root && p.enclosed() != null) {
+        for (MimePart p : isWrapper() ? allParts() : parts) {
+            // in a wrapped report, the wrapped report itself is not the original
+            if (p != root && p.enclosed() != null && !p.enclosed().mimeType().equals("multipart/report")) {
                 return p.enclosed();
             }
         }
-        return root.enclosed();
+        if (root.enclosed() != null) {
+            return root.enclosed();
+        }
+        if (!inlineSearched) {
+            inlineSearched = true;
+            inlineOriginal = inlineOriginal();
+        }
+        return inlineOriginal;
+    }
+
+    /** Where a quoted copy of the original starts in {@link #text()} (its length if there is none). */
+    public int originalStartInText() {
+        if (originalStart < 0) {
+            originalStart = TextReport.originalStart(textLower(), 0);
+        }
+        return originalStart;
+    }
+
+    private MimePart inlineOriginal() {
+        String t = text();
+        int at = originalStartInText();
+        if (at >= t.length()) {
+            return null;
+        }
+        int nl = t.indexOf('\n', at);
+        int from = nl < 0 ? t.length() : nl + 1;
+        if (TextReport.isHeaderLine(t.substring(at, nl < 0 ? t.length() : nl))) {
+            from = at;
+        }
+        while (from < t.length() && (t.charAt(from) == '\n' || t.charAt(from) == '\r')) from++;
+        String copy = t.substring(from, Math.min(t.length(), from + MimeReader.MAX_HEADER_BYTES));
+        MimePart p = MimeReader.read(copy.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return p.headers().isEmpty() ? null : p;
     }
 
     /**
@@ -99,9 +181,19 @@ public final class Mail {
             if (b.length() == 0) {
                 collectText(root, b, false);
             }
-            text = b.length() > MAX_TEXT_CHARS ? b.substring(0, MAX_TEXT_CHARS) : b.toString();
+            String t = b.length() > MAX_TEXT_CHARS ? b.substring(0, MAX_TEXT_CHARS) : b.toString();
+            // one line-end convention keeps every scanner simple
+            text = t.indexOf('\r') >= 0 ? t.replace("\r\n", "\n").replace('\r', '\n') : t;
         }
         return text;
+    }
+
+    /** {@link #text()} in lower case, computed once: several decoders search it. */
+    public String textLower() {
+        if (textLower == null) {
+            textLower = text().toLowerCase(Locale.ROOT);
+        }
+        return textLower;
     }
 
     private static void collectText(MimePart p, StringBuilder b, boolean plainOnly) {
@@ -110,7 +202,8 @@ public final class Mail {
         }
         String t = p.mimeType();
         if (p.children().isEmpty()) {
-            boolean take = t.equals("text/plain") || (!plainOnly && t.equals("text/html"));
+            // a multipart whose boundaries were lost is still readable text
+            boolean take = t.equals("text/plain") || t.startsWith("multipart/") || (!plainOnly && t.equals("text/html"));
             if (take && p.enclosed() == null) {
                 String body = p.text();
                 b.append(t.equals("text/html") ? Html.toText(body) : body).append('\n');

@@ -11,19 +11,43 @@ import java.util.List;
 public final class MimePart {
     private final Headers headers;
     private final ContentType contentType;
-    private final byte[] body;
-    private final int bodyOffset;
-    private final int bodyLength;
+    /** Transfer encoding still to undo on first access: most parts (attachments of the original) are never read. */
+    private Encoding pending;
+    private byte[] body;
+    private int bodyOffset;
+    private int bodyLength;
     final List<MimePart> children = new ArrayList<>(0);
     MimePart enclosed;
+    /** Set while this multipart's body is not split yet: splitting waits until someone asks for the children. */
+    private Runnable pendingSplit;
     private String text;
 
+    enum Encoding { NONE, BASE64, QUOTED_PRINTABLE }
+
     MimePart(Headers headers, ContentType contentType, byte[] body, int bodyOffset, int bodyLength) {
+        this(headers, contentType, body, bodyOffset, bodyLength, Encoding.NONE);
+    }
+
+    MimePart(Headers headers, ContentType contentType, byte[] body, int bodyOffset, int bodyLength, Encoding encoding) {
         this.headers = headers;
         this.contentType = contentType;
         this.body = body;
         this.bodyOffset = bodyOffset;
         this.bodyLength = bodyLength;
+        this.pending = encoding;
+    }
+
+    private void decode() {
+        if (pending == Encoding.NONE) {
+            return;
+        }
+        byte[] d = pending == Encoding.BASE64
+                ? TransferDecoding.base64(body, bodyOffset, bodyLength, MimeReader.MAX_DECODED_BYTES_PER_PART)
+                : TransferDecoding.quotedPrintable(body, bodyOffset, bodyLength, MimeReader.MAX_DECODED_BYTES_PER_PART);
+        body = d;
+        bodyOffset = 0;
+        bodyLength = d.length;
+        pending = Encoding.NONE;
     }
 
     public Headers headers() {
@@ -38,8 +62,18 @@ public final class MimePart {
         return contentType.mimeType();
     }
 
+    /** The parts of a multipart, split on first access (the original's attachments are rarely visited). */
     public List<MimePart> children() {
+        Runnable split = pendingSplit;
+        if (split != null) {
+            pendingSplit = null;
+            split.run();
+        }
         return children;
+    }
+
+    void splitLater(Runnable split) {
+        this.pendingSplit = split;
     }
 
     /** The message inside a message/rfc822 (or its headers only, for text/rfc822-headers); may be null. */
@@ -48,15 +82,18 @@ public final class MimePart {
     }
 
     MimeReader.Slice slice() {
+        decode();
         return new MimeReader.Slice(body, bodyOffset, bodyLength);
     }
 
     /** The decoded body bytes (a copy). */
     public byte[] bodyBytes() {
+        decode();
         return java.util.Arrays.copyOfRange(body, bodyOffset, bodyOffset + bodyLength);
     }
 
     public int bodyLength() {
+        decode();
         return bodyLength;
     }
 
@@ -64,6 +101,7 @@ public final class MimePart {
     public String text() {
         String t = text;
         if (t == null) {
+            decode();
             t = Charsets.decode(body, bodyOffset, bodyLength, contentType.charset());
             text = t;
         }
@@ -72,19 +110,24 @@ public final class MimePart {
 
     /** Depth-first list of this part and every part below it, enclosed messages included. */
     public List<MimePart> flatten() {
+        return flatten(true);
+    }
+
+    /** Depth-first list of this part and the parts below it; enclosed messages only if asked for. */
+    public List<MimePart> flatten(boolean intoEnclosed) {
         List<MimePart> out = new ArrayList<>();
-        collect(this, out);
+        collect(this, out, intoEnclosed);
         return out;
     }
 
-    private static void collect(MimePart p, List<MimePart> out) {
-        // iterative over siblings, recursive only as deep as the reader allowed (MAX_DEPTH)
+    private static void collect(MimePart p, List<MimePart> out, boolean intoEnclosed) {
+        // recursive only as deep as the reader allowed (MAX_DEPTH)
         out.add(p);
-        for (MimePart c : p.children) {
-            collect(c, out);
+        for (MimePart c : p.children()) {
+            collect(c, out, intoEnclosed);
         }
-        if (p.enclosed != null) {
-            collect(p.enclosed, out);
+        if (intoEnclosed && p.enclosed != null) {
+            collect(p.enclosed, out, true);
         }
     }
 }

@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A bounded byte-level MIME walk. Mail from the internet is hostile or broken often enough that
+ * A bounded byte-level MIME walk. Multiparts are split when their children are first asked for,
+ * so the attachments of an enclosed original cost nothing unless a decoder looks at them; the
+ * caps below hold however the walk is driven. Mail from the internet is hostile or broken often enough that
  * every dimension has a cap; past a cap the walk stops descending or truncates, it never fails:
  * <ul>
  * <li>{@link #MAX_DEPTH}: nesting of multiparts and enclosed messages; deeper entities are kept
@@ -31,6 +33,8 @@ public final class MimeReader {
     public static final int MAX_BOUNDARY_LENGTH = 200;
 
     private int parts;
+    /** Latin-1 views of the byte arrays being split: String.indexOf is vectorised, a byte loop is not. */
+    private final java.util.Map<byte[], String> latin1 = new java.util.IdentityHashMap<>(4);
 
     private MimeReader() {
     }
@@ -62,8 +66,8 @@ public final class MimeReader {
         }
         String type = ct.mimeType();
         if (ct.isMultipart()) {
-            splitMultipart(part, b, bs, end, ct.boundary(), depth,
-                    type.equals("multipart/digest") ? ContentType.MESSAGE_RFC822 : ContentType.TEXT_PLAIN);
+            ContentType childDefault = type.equals("multipart/digest") ? ContentType.MESSAGE_RFC822 : ContentType.TEXT_PLAIN;
+            part.splitLater(() -> splitMultipart(part, b, bs, end, ct.boundary(), depth, childDefault));
         } else if (isEnclosedMessage(type) && parts < MAX_PARTS) {
             Slice s = part.slice();
             part.enclosed = entity(s.b, s.off, s.off + s.len, depth + 1, ContentType.TEXT_PLAIN, false);
@@ -88,12 +92,10 @@ public final class MimeReader {
         if (cte != null && !ct.isMultipart()) {
             String enc = cte.trim().toLowerCase(Locale.ROOT);
             if (enc.startsWith("base64")) {
-                byte[] d = TransferDecoding.base64(b, bs, len, MAX_DECODED_BYTES_PER_PART);
-                return new MimePart(h, ct, d, 0, d.length);
+                return new MimePart(h, ct, b, bs, len, MimePart.Encoding.BASE64);
             }
             if (enc.startsWith("quoted-printable")) {
-                byte[] d = TransferDecoding.quotedPrintable(b, bs, len, MAX_DECODED_BYTES_PER_PART);
-                return new MimePart(h, ct, d, 0, d.length);
+                return new MimePart(h, ct, b, bs, len, MimePart.Encoding.QUOTED_PRINTABLE);
             }
         }
         return new MimePart(h, ct, b, bs, Math.min(len, MAX_DECODED_BYTES_PER_PART));
@@ -119,21 +121,14 @@ public final class MimeReader {
         }
     }
 
-    /** Finds "--boundary" at the start of a line. */
-    private static int findDelimiter(byte[] b, int from, int end, byte[] delim) {
-        int last = end - delim.length;
-        byte first = delim[0];
-        outer:
-        for (int i = from; i <= last; i++) {
-            if (b[i] != first || (i > 0 && b[i - 1] != '\n')) {
-                continue;
+    /** Finds "--boundary" at the start of a line within {@code [from, end)}, or -1. */
+    private int findDelimiter(byte[] b, int from, int end, byte[] delim) {
+        String text = latin1.computeIfAbsent(b, k -> new String(k, StandardCharsets.ISO_8859_1));
+        String d = new String(delim, StandardCharsets.ISO_8859_1);
+        for (int i = text.indexOf(d, from); i >= 0 && i + delim.length <= end; i = text.indexOf(d, i + 1)) {
+            if (i == 0 || b[i - 1] == '\n') {
+                return i;
             }
-            for (int k = 1; k < delim.length; k++) {
-                if (b[i + k] != delim[k]) {
-                    continue outer;
-                }
-            }
-            return i;
         }
         return -1;
     }
@@ -163,7 +158,7 @@ public final class MimeReader {
         int kept = 0;
         int i = start;
         String name = null;
-        StringBuilder value = null;
+        int valueFrom = 0, valueTo = 0;
         while (i < end) {
             int eol = i;
             while (eol < end && b[eol] != '\n') eol++;
@@ -175,11 +170,7 @@ public final class MimeReader {
             }
             byte c = b[i];
             if ((c == ' ' || c == '\t') && name != null) {
-                if (kept < MAX_HEADER_BYTES && value.length() < MAX_FIELD_BYTES) {
-                    int take = Math.min(Math.min(lineEnd - i, MAX_HEADER_BYTES - kept), MAX_FIELD_BYTES - value.length());
-                    value.append(' ').append(trimmed(b, i, i + take));
-                    kept += take;
-                }
+                valueTo = lineEnd; // continuation line: unfolded when the value is read
                 i = next;
                 continue;
             }
@@ -192,24 +183,38 @@ public final class MimeReader {
                 }
                 break; // a non-header line ends the block; it belongs to the body
             }
-            if (name != null) {
-                fields.add(field(name, value));
+            if (name != null && kept < MAX_HEADER_BYTES) {
+                kept += Math.min(valueTo - valueFrom, MAX_FIELD_BYTES);
+                fields.add(new Headers.Field(name, b, valueFrom, valueTo));
             }
             name = new String(b, i, colon - i, StandardCharsets.ISO_8859_1).trim();
-            int take = Math.max(0, Math.min(Math.min(lineEnd - colon - 1, MAX_HEADER_BYTES - kept), MAX_FIELD_BYTES));
-            value = new StringBuilder(Math.min(take, 256)).append(trimmed(b, colon + 1, colon + 1 + take));
-            kept += take;
+            valueFrom = colon + 1;
+            valueTo = lineEnd;
             i = next;
         }
-        if (name != null) {
-            fields.add(field(name, value));
+        if (name != null && kept < MAX_HEADER_BYTES) {
+            fields.add(new Headers.Field(name, b, valueFrom, valueTo));
         }
         bodyStart[0] = Math.min(i, end);
         return new Headers(fields);
     }
 
-    private static Headers.Field field(String name, StringBuilder value) {
-        return new Headers.Field(name, EncodedWords.decode(value.toString().trim()));
+    /** A folded field value as one line: line breaks and indentation become one space; capped at {@link #MAX_FIELD_BYTES}. */
+    static String unfold(byte[] b, int from, int to) {
+        StringBuilder v = new StringBuilder(Math.min(to - from, 256));
+        int i = from;
+        while (i < to && v.length() < MAX_FIELD_BYTES) {
+            int eol = i;
+            while (eol < to && b[eol] != '\n') eol++;
+            int lineEnd = Math.min(eol, i + (MAX_FIELD_BYTES - v.length()));
+            String part = trimmed(b, i, lineEnd);
+            if (!part.isEmpty()) {
+                if (v.length() > 0) v.append(' ');
+                v.append(part);
+            }
+            i = eol + 1;
+        }
+        return EncodedWords.decode(v.toString().trim());
     }
 
     /** A header line is "name:" with a printable name without spaces; returns the colon's index or -1. */

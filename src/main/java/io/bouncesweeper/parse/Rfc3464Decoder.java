@@ -27,22 +27,73 @@ public final class Rfc3464Decoder implements Decoder {
 
     @Override
     public List<DeliveryRecord> decode(Mail mail) {
-        return records(mail, NAME);
+        return completeFromText(mail, records(mail, NAME));
+    }
+
+    /**
+     * Many reports carry no SMTP reply in the delivery-status part (a local exit code, an empty
+     * Diagnostic-Code, a generic 5.0.0) while the human-readable part quotes the remote server.
+     * Fills the gaps from the lines of the notification that name the recipient.
+     */
+    public static List<DeliveryRecord> completeFromText(Mail mail, List<DeliveryRecord> records) {
+        List<DeliveryRecord> out = new ArrayList<>(records.size());
+        TextReport.Lines lines = null;
+        for (DeliveryRecord r : records) {
+            boolean weak = r.replyCode() == null || r.status() == null || isGeneric(r.status());
+            if (!weak || r.recipient() == null) {
+                out.add(r);
+                continue;
+            }
+            if (lines == null) {
+                lines = new TextReport.Lines(TextReport.section(mail, TextReport.Markers.NONE));
+            }
+            String found = TextReport.codeLinesAbout(lines, r.recipient(), records.size() == 1);
+            if (found == null) {
+                out.add(r);
+                continue;
+            }
+            DeliveryRecord t = TextReport.record(r.recipient(), found, r.decoder());
+            DeliveryRecord.Builder b = r.toBuilder();
+            if (r.replyCode() == null && t.replyCode() != null
+                    && (r.status() == null || t.replyCode().charAt(0) == r.status().charAt(0))) {
+                b.replyCode(t.replyCode());
+            }
+            if (t.status() != null && (r.status() == null || isGeneric(r.status()) && t.status().charAt(0) == r.status().charAt(0))) {
+                b.status(t.status());
+            }
+            if (r.diagnostic() == null || r.diagnostic().isBlank() || Text.findReplyCode(r.diagnostic()) == null
+                    && Text.findStatus(r.diagnostic()) == null) {
+                b.diagnostic(t.diagnostic());
+            }
+            if (r.smtpCommand() == null) {
+                b.smtpCommand(t.smtpCommand());
+            }
+            if (r.remoteMta() == null) {
+                b.remoteMta(t.remoteMta());
+            }
+            out.add(b.build());
+        }
+        return out;
     }
 
     public static List<DeliveryRecord> records(Mail mail, String decoder) {
         List<DeliveryRecord> out = new ArrayList<>();
         for (MimePart part : mail.partsOf("message/delivery-status", "message/global-delivery-status")) {
-            DeliveryStatus ds = DeliveryStatus.parse(part);
-            String reportingMta = Text.afterType(ds.perMessage().get("Reporting-MTA"));
-            for (Headers r : ds.perRecipient()) {
-                DeliveryRecord rec = record(r, ds.perMessage(), reportingMta, decoder);
-                if (rec != null) {
-                    out.add(rec);
-                }
-            }
+            out.addAll(records(DeliveryStatus.parse(part), decoder));
             if (!out.isEmpty()) {
                 break; // a second report part is the original's, forwarded along
+            }
+        }
+        return out;
+    }
+
+    public static List<DeliveryRecord> records(DeliveryStatus ds, String decoder) {
+        List<DeliveryRecord> out = new ArrayList<>();
+        String reportingMta = Text.afterType(ds.perMessage().get("Reporting-MTA"));
+        for (Headers r : ds.perRecipient()) {
+            DeliveryRecord rec = record(r, ds.perMessage(), reportingMta, decoder);
+            if (rec != null) {
+                out.add(rec);
             }
         }
         return out;
@@ -58,13 +109,30 @@ public final class Rfc3464Decoder implements Decoder {
             }
         }
         String action = lower(r.get("Action"));
-        String diagnostic = Text.afterType(firstNonNull(r.get("Diagnostic-Code"), perMessage.get("Diagnostic-Code")));
+        String rawDiagnostic = firstNonNull(r.get("Diagnostic-Code"), perMessage.get("Diagnostic-Code"));
+        // "X-Unix; 255" is a local exit code, not an SMTP reply
+        boolean exitCode = rawDiagnostic != null && rawDiagnostic.trim().toLowerCase(Locale.ROOT).startsWith("x-unix");
+        String diagnostic = Text.afterType(rawDiagnostic);
         diagnostic = Text.squash(diagnostic);
         String status = Text.statusField(firstNonNull(r.get("Status"), perMessage.get("Status")));
-        String fromDiagnostic = Text.findStatus(diagnostic);
-        if (fromDiagnostic != null && (status == null || (isGeneric(status) && !isGeneric(fromDiagnostic)
-                && status.charAt(0) == fromDiagnostic.charAt(0)))) {
-            status = fromDiagnostic;
+        String reply = null;
+        if (diagnostic != null) {
+            // the remote server's own "550 5.7.1" outranks the reporting MTA's summary status
+            boolean failed = kindOf(lower(r.get("Action")), status) == RecordKind.BOUNCE;
+            ReplyCodes.Pair pair = failed ? ReplyCodes.lastFailurePair(diagnostic) : ReplyCodes.lastPair(diagnostic);
+            if (pair != null) {
+                status = pair.status();
+                reply = pair.replyCode();
+            } else if (!exitCode) {
+                reply = Text.findReplyCode(diagnostic);
+                if (reply == null) {
+                    reply = ReplyCodes.firstReplyCode(diagnostic);
+                }
+                String fromDiagnostic = Text.findStatus(diagnostic);
+                if (fromDiagnostic != null && (status == null || isGeneric(status) && !isGeneric(fromDiagnostic))) {
+                    status = fromDiagnostic;
+                }
+            }
         }
         RecordKind kind = kindOf(action, status);
         return DeliveryRecord.builder(kind)
@@ -72,14 +140,20 @@ public final class Rfc3464Decoder implements Decoder {
                 .originalRecipient(origRcpt)
                 .action(action)
                 .status(status)
-                .replyCode(Text.findReplyCode(diagnostic))
+                .replyCode(reply)
                 .diagnostic(diagnostic)
-                .remoteMta(Text.afterType(r.get("Remote-MTA")))
+                .remoteMta(remoteMta(r.get("Remote-MTA"), diagnostic))
                 .reportingMta(reportingMta)
                 .lastAttemptDate(r.get("Last-Attempt-Date"))
                 .smtpCommand(Text.smtpCommand(diagnostic))
                 .decoder(decoder)
                 .build();
+    }
+
+    /** Remote-MTA without its type; when absent, the host the diagnostic names. */
+    private static String remoteMta(String field, String diagnostic) {
+        String v = Text.afterType(field);
+        return v != null && !v.isEmpty() ? v : Text.remoteHost(diagnostic);
     }
 
     static RecordKind kindOf(String action, String status) {

@@ -2,6 +2,7 @@ package io.bouncesweeper.read;
 
 import io.bouncesweeper.domain.MailboxMessage;
 import io.bouncesweeper.domain.MessageKey;
+import io.bouncesweeper.imap.Backoff;
 import io.bouncesweeper.imap.FetchedMessage;
 import io.bouncesweeper.imap.ImapConnector;
 import io.bouncesweeper.imap.ImapSession;
@@ -40,6 +41,8 @@ public class MailboxItemReader implements ItemStreamReader<MailboxMessage> {
     private final String searchCriteria;
     private final int fetchSize;
     private final long maxMessageBytes;
+    private final Backoff backoff;
+    private final CommittedPosition committed;
 
     private ImapSession session;
     private long uidValidity;
@@ -52,13 +55,15 @@ public class MailboxItemReader implements ItemStreamReader<MailboxMessage> {
 
     /** @param searchCriteria IMAP SEARCH criteria beyond the UID range, see {@link io.bouncesweeper.imap.SearchCriteria} */
     public MailboxItemReader(ImapConnector connector, String mailbox, String folderName, String searchCriteria,
-                             int fetchSize, long maxMessageBytes) {
+                             int fetchSize, long maxMessageBytes, Backoff backoff, CommittedPosition committed) {
         this.connector = connector;
         this.mailbox = mailbox;
         this.folderName = folderName;
         this.searchCriteria = searchCriteria;
         this.fetchSize = fetchSize;
         this.maxMessageBytes = maxMessageBytes;
+        this.backoff = backoff;
+        this.committed = committed;
     }
 
     @Override
@@ -72,9 +77,19 @@ public class MailboxItemReader implements ItemStreamReader<MailboxMessage> {
             ReadPosition position = saved.resumeUnder(uidValidity);
             if (saved != ReadPosition.START && position != saved) {
                 log.warn("UIDVALIDITY of {} changed from {} to {}: the folder was recreated, reading it from the start "
-                        + "(messages already counted are recognised by Message-ID)", folderName, saved.uidValidity(), uidValidity);
+                        + "(messages already counted are recognised by their content)", folderName, saved.uidValidity(), uidValidity);
             }
             lastUid = position.lastUid();
+            if (lastUid > 0) {
+                // Spring Batch saves the in-memory position even when the chunk's own repository update
+                // failed (a killed database session): never resume past what the store has committed.
+                long stored = committed.highestStoredUid(mailbox, folderName, uidValidity);
+                if (stored < lastUid) {
+                    log.warn("{}/{}: the saved position (UID {}) is ahead of the last committed message (UID {}); "
+                            + "resuming after UID {}", mailbox, folderName, lastUid, stored, stored);
+                    lastUid = stored;
+                }
+            }
             pending = session.searchUids(lastUid, searchCriteria);
             nextPending = 0;
             prefetcher = Executors.newSingleThreadExecutor(r -> {
@@ -122,13 +137,45 @@ public class MailboxItemReader implements ItemStreamReader<MailboxMessage> {
         long[] batch = Arrays.copyOfRange(pending, nextPending, end);
         nextPending = end;
         return prefetcher.submit(() -> {
-            List<FetchedMessage> fetched = session.fetch(batch, maxMessageBytes);
+            List<FetchedMessage> fetched = fetchWithRetry(batch);
             if (fetched.size() < batch.length) {
                 log.info("{} of {} messages vanished before they could be fetched (deleted or moved by someone else)",
                         batch.length - fetched.size(), batch.length);
             }
             return fetched;
         });
+    }
+
+    /**
+     * A dropped connection or a restarting server is retried with backoff on a fresh connection.
+     * The retry reads the same UIDs, valid only if the folder was not recreated meanwhile.
+     */
+    private List<FetchedMessage> fetchWithRetry(long[] batch) throws MessagingException, InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                if (session == null) {
+                    session = connector.open(folderName);
+                    if (session.uidValidity() != uidValidity) {
+                        throw new ItemStreamException(folderName + " was recreated during the run (UIDVALIDITY "
+                                + uidValidity + " → " + session.uidValidity() + "); the next run reads it afresh");
+                    }
+                    log.info("{}/{}: reconnected, continuing", mailbox, folderName);
+                }
+                return session.fetch(batch, maxMessageBytes);
+            } catch (MessagingException | IllegalStateException e) {
+                if (attempt >= backoff.attempts()) {
+                    throw e instanceof MessagingException me ? me : new MessagingException(e.getMessage(), e);
+                }
+                java.time.Duration pause = backoff.pauseBefore(attempt + 1);
+                log.warn("{}/{}: fetch failed ({}); retry {} of {} in {} ms", mailbox, folderName, e.getMessage(),
+                        attempt, backoff.attempts() - 1, pause.toMillis());
+                if (session != null) {
+                    session.close();
+                    session = null;
+                }
+                Thread.sleep(pause.toMillis());
+            }
+        }
     }
 
     private static List<FetchedMessage> await(Future<List<FetchedMessage>> batch) throws MessagingException {

@@ -195,6 +195,14 @@ public class BounceStore {
                 mailbox, folder, uidValidity);
     }
 
+    /** The highest UID stored for the folder under this UIDVALIDITY, 0 when none. */
+    public long highestStoredUid(String mailbox, String folder, long uidValidity) {
+        Long max = jdbc.queryForObject("""
+                SELECT MAX(uid) FROM bounce_message WHERE mailbox = ? AND folder = ? AND uid_validity = ?""",
+                Long.class, mailbox, folder, uidValidity);
+        return max == null ? 0 : max;
+    }
+
     public int markArchived(String mailbox, String folder, long uidValidity, Collection<Long> uids) {
         if (uids.isEmpty()) {
             return 0;

@@ -63,6 +63,8 @@ class DefaultBounceClassifierTest {
             "451 | 4.7.650 | x.mail.protection.outlook.com | 451 4.7.650 The mail server has been temporarily rate limited due to IP reputation | badreputation | check-authentication-reputation | provider:microsoft:4.7.650",
             "421 | 4.7.0 | mta5.am0.yahoodns.net | 421 4.7.0 [TSS04] Messages temporarily deferred due to unexpected volume | speeding | wait-and-retry | provider:yahoo:\"tss04\"",
             "554 | 5.0.0 | mta5.am0.yahoodns.net | 554 delivery error: dd This user doesn't have a yahoo.com account | userunknown | remove | provider:yahoo:\"delivery error: dd\"",
+            "554 | 5.0.0 | mta5.am0.yahoodns.net | 554 delivery error: dd Sorry your message cannot be delivered. This mailbox is disabled (554.30) | suspend | remove | provider:yahoo:\"mailbox is disabled\"",
+            "550 | 5.7.1 | mx.google.com | 550-5.7.1 Our system has detected an unusual rate of unsolicited mail originating from your IP address | blocked | check-authentication-reputation | provider:gmail:5.7.1",
     })
     void providerRulesBeatGenericOnes(String reply, String status, String mta, String text, String reason, String action, String rule) {
         Classification c = CLASSIFIER.classify(DeliveryRecord.builder(RecordKind.BOUNCE).recipient("a@example.org")
@@ -88,7 +90,10 @@ class DefaultBounceClassifierTest {
             "550 5.7.26 Unauthenticated email is not accepted: DMARC policy | authfailure | SOFT",
             "450 4.7.1 Client host rejected: cannot find your reverse hostname | requireptr | SOFT",
             "552 Message size exceeds fixed maximum message size | mesgtoobig | SOFT",
-            "Connection timed out | networkerror | SOFT",
+            "550 5.5.0 Adresse destinataire invalide. Invalid recipient. | userunknown | HARD",
+            "552 Postfach voll | mailboxfull | SOFT",
+            "connect to mx.example.org[192.0.2.1]:25: No route to host | networkerror | SOFT",
+            "connect to mx.example.org[192.0.2.1]:25: Connection timed out | expired | SOFT",
     })
     void phrasesDecideOverCodes(String text, String reason, BounceClass bounceClass) {
         Classification c = bounce(null, null, text);
@@ -155,6 +160,85 @@ class DefaultBounceClassifierTest {
         assertEquals("5.1.2", bounce(null, null, "host unknown").status());
         assertEquals("4.4.7", bounce(null, null, "retry timeout exceeded").status());
         assertEquals("5.0.0", bounce("554", null, "message rejected for no known cause").status());
+    }
+
+    @Test
+    void temporaryHostNotFoundIsANetworkError() {
+        Classification c = bounce(null, "4.0.0", "DNS Error: DNS type 'mx' lookup of example.invalid responded with code NXDOMAIN Domain name not found");
+
+        assertEquals(Reason.NETWORK_ERROR, c.reason());
+        assertEquals("phrase:hostunknown:\"domain name not found\">4xx", c.rule());
+    }
+
+    @Test
+    void finalFailureWithTemporaryCodeAndNoWordsIsExpired() {
+        Classification c = bounce(null, "4.0.0", "");
+
+        assertEquals(Reason.EXPIRED, c.reason());
+        assertEquals("final-4xx", c.rule());
+    }
+
+    @Test
+    void remoteServersStatusInTheTextBeatsTheReportsSummary() {
+        Classification c = bounce("550", "5.1.0", "5.1.0 - Unknown address error 550-'5.2.2 <a@example.org>... Mailbox Full'");
+
+        assertEquals("5.2.2", c.status());
+        assertEquals(Reason.MAILBOX_FULL, c.reason());
+    }
+
+    @Test
+    void repeatedCodesOfAMultiLineReplyDoNotSplitPhrases() {
+        Classification c = CLASSIFIER.classify(DeliveryRecord.builder(RecordKind.BOUNCE).replyCode("550").status("5.7.1")
+                .remoteMta("gmail-smtp-in.l.google.com")
+                .diagnostic("550-5.7.1 This message is not RFC 5322\n550-5.7.1 compliant. gsmtp").build());
+
+        assertEquals(Reason.NOT_COMPLIANT_RFC, c.reason());
+    }
+
+    @Test
+    void japaneseCarriersUnknownUserMeansTheirFilterRefused() {
+        Classification c = CLASSIFIER.classify(DeliveryRecord.builder(RecordKind.BOUNCE).recipient("a@docomo.ne.jp")
+                .replyCode("550").diagnostic("550 Unknown user a@docomo.ne.jp").build());
+
+        assertEquals(Reason.FILTERED, c.reason());
+        assertEquals("provider:docomo:550", c.rule());
+    }
+
+    @Test
+    void refusedCommandCorrectsTheReason() {
+        Classification sender = CLASSIFIER.classify(DeliveryRecord.builder(RecordKind.BOUNCE).replyCode("553").smtpCommand("MAIL")
+                .diagnostic("553 Domain of sender address does not exist... user unknown").build());
+        Classification afterData = CLASSIFIER.classify(DeliveryRecord.builder(RecordKind.BOUNCE).replyCode("550").smtpCommand("DATA")
+                .diagnostic("550 Unknown user").build());
+        Classification atEhlo = CLASSIFIER.classify(DeliveryRecord.builder(RecordKind.BOUNCE).replyCode("550").smtpCommand("EHLO")
+                .diagnostic("550 Go away").build());
+
+        assertEquals(Reason.REJECTED, sender.reason());
+        assertEquals(Reason.FILTERED, afterData.reason());
+        assertEquals("phrase:userunknown:\"unknown user\">data", afterData.rule());
+        assertEquals(Reason.BLOCKED, atEhlo.reason());
+        assertEquals("reply:550>ehlo", atEhlo.rule());
+    }
+
+    @Test
+    void specificStatusBeatsAWeakPhrase() {
+        Classification c = bounce("550", "5.6.0", "550 5.6.0 <a@example.org>: Recipient address rejected: Media error");
+
+        assertEquals(Reason.CONTENT_ERROR, c.reason());
+        assertEquals("status:5.6.0", c.rule());
+    }
+
+    @Test
+    void refusedCommandReadFromStandardReportWording() {
+        Classification c = bounce(null, "5.0.0", "Connected to 192.0.2.1 but my name was rejected. Remote host said: 501 5.0.0 Invalid domain name");
+
+        assertEquals(Reason.BLOCKED, c.reason());
+        assertEquals("phrase:hostunknown:\"invalid domain\">helo", c.rule());
+    }
+
+    @Test
+    void versionNumbersAreNoStatus() {
+        assertEquals("5.0.0", bounce("554", null, "554 refused by gw (Lotus SMTP MTA v4.6.1)").status());
     }
 
     @Test

@@ -9,8 +9,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -35,6 +37,15 @@ class TableSourceTest {
         assertEquals(Reason.POLICY_VIOLATION, status.reason());
         assertEquals(OperatorAction.REVIEW_CONTENT, status.action());
         assertEquals(Reason.MAILBOX_FULL, builtIn.reason());
+    }
+
+    @Test
+    void tablesCanComeFromReaders() {
+        DefaultBounceClassifier classifier = new DefaultBounceClassifier(TableSource.withOverrides(
+                Map.of("phrases.tsv", new StringReader("mailboxfull\tbox stuffed\n"))));
+
+        assertEquals(Reason.MAILBOX_FULL, classifier.classify(DeliveryRecord.builder(RecordKind.BOUNCE)
+                .diagnostic("552 Box stuffed").build()).reason());
     }
 
     @Test

@@ -122,6 +122,14 @@ class JobDefinitionsTest {
     }
 
     @Test
+    void brokenYamlNamesTheFile() throws IOException {
+        write("broken", "description: one: two\nmailboxes:\n  - folder: INBOX\n");
+
+        assertThatThrownBy(() -> definitions().load("broken"))
+                .isInstanceOf(InvalidJobDefinitionException.class).hasMessageContaining("broken.yml");
+    }
+
+    @Test
     void aMissingDefinitionSaysWhereItLooked() {
         assertThatThrownBy(() -> definitions().load("nope"))
                 .hasMessageContaining("nope").hasMessageContaining("bounce-sweeper.jobs-dir");

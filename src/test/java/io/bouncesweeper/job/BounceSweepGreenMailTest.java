@@ -1,16 +1,15 @@
 package io.bouncesweeper.job;
 
-import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
+import com.icegreen.greenmail.util.ServerSetup;
 import io.bouncesweeper.archive.MailArchiver;
 import io.bouncesweeper.classify.BounceClassifier;
 import io.bouncesweeper.parse.BounceParser;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.transaction.PlatformTransactionManager;
 import io.bouncesweeper.config.BounceSweeperProperties;
-import io.bouncesweeper.config.ImapSecurity;
 import io.bouncesweeper.imap.ImapConnector;
+import io.bouncesweeper.support.GreenMailServers;
 import io.bouncesweeper.support.JobTestSupport;
 import io.bouncesweeper.support.SweepScenarios;
 import io.bouncesweeper.support.TestMailbox;
@@ -41,18 +40,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The whole job against GreenMail (in-process IMAP, no MOVE: exercises UID COPY + UID EXPUNGE)
- * and a real MariaDB.
+ * The whole job against GreenMail (in-process IMAP) and a real MariaDB.
  */
 @SpringBootTest(properties = {"bounce-sweeper.run-on-start=false", "bounce-sweeper.jobs-dir=src/test/resources/jobs",
         "bounce-sweeper.job=test-sweep"})
 class BounceSweepGreenMailTest {
-    static final TestMailbox MAILBOX =
-            new TestMailbox("127.0.0.1", ServerSetupTest.IMAP.getPort(), ImapSecurity.NONE, "bounces", "secret", null);
+    static final ServerSetup IMAP = GreenMailServers.imapOnFreePort();
+    static final TestMailbox MAILBOX = GreenMailServers.mailbox(IMAP);
 
     @RegisterExtension
-    static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.IMAP)
-            .withConfiguration(GreenMailConfiguration.aConfig().withUser("bounces@localhost", "bounces", "secret"));
+    static GreenMailExtension greenMail = GreenMailServers.extension(IMAP);
 
     /** Fails every move while set: the results are committed, the mail stays in the inbox. */
     static final AtomicBoolean movesFail = new AtomicBoolean();
@@ -71,7 +68,7 @@ class BounceSweepGreenMailTest {
             return new SweepJobFactory(repository, tx, dataSource, parser, classifier, clock, statistics, p) {
                 @Override
                 protected MailArchiver newArchiver(ImapConnector connector, String folder) {
-                    return new MailArchiver(connector, folder) {
+                    return new MailArchiver(connector, folder, p.imap().useMove()) {
                         @Override
                         public synchronized Map<String, Integer> move(Map<String, long[]> uidsByFolder) throws MessagingException {
                             if (movesFail.get()) {

@@ -53,7 +53,7 @@ class DefaultBounceParserTest {
         assertEquals("mta1.bouncesweeper.test", r.reportingMta());
         assertEquals("Fri, 27 Nov 2026 21:00:05 +0000", r.lastAttemptDate());
         assertTrue(r.diagnostic().startsWith(reply + " " + status), r.diagnostic());
-        assertEquals("RFC3464", r.decoder());
+        assertEquals("Postfix", r.decoder()); // the fixtures carry Postfix's notification text
         assertEquals("<20261127210005.4AB12C0011@mta1.bouncesweeper.test>", m.messageId());
         assertEquals(Instant.parse("2026-11-27T21:00:05Z"), m.date());
         assertEquals("spring-2026", m.original().headers().get("X-Campaign-Id"));
@@ -122,6 +122,21 @@ class DefaultBounceParserTest {
         assertNull(m.error());
     }
 
+    @ParameterizedTest
+    @CsvSource({"not-a-report-read-receipt.eml", "not-a-report-newsletter.eml", "not-a-report-human-reply.eml"})
+    void ordinaryMailKindsAreNotReports(String fixture) {
+        ParsedMessage m = parse(fixture);
+        assertEquals(ParseOutcome.NOT_A_REPORT, m.outcome(), String.valueOf(m.records()));
+        assertTrue(m.records().isEmpty());
+    }
+
+    @Test
+    void aPersonsReplyToABounceIsNotAReport() {
+        ParsedMessage m = parse("not-a-report-reply-to-bounce.eml");
+        assertEquals(ParseOutcome.NOT_A_REPORT, m.outcome());
+        assertTrue(m.records().isEmpty());
+    }
+
     @Test
     void garbageIsUnparsedWithAReason() {
         ParsedMessage m = parse("garbage.eml");
@@ -134,6 +149,41 @@ class DefaultBounceParserTest {
         ParsedMessage m = parse("dsn-truncated-before-report.eml");
         assertEquals(ParseOutcome.UNPARSED, m.outcome(), String.valueOf(m.records()));
         assertNotNull(m.error());
+    }
+
+    @Test
+    void eximTextBounceWithRetryTimeoutHintsExpired() {
+        ParsedMessage m = parse("exim-retry-timeout-exceeded.eml");
+        assertEquals(ParseOutcome.PARSED, m.outcome());
+        DeliveryRecord r = m.records().get(0);
+        assertEquals("ivan@example.org", r.recipient());
+        assertEquals("Exim", r.decoder());
+        assertEquals("expired", r.reasonHint());
+        assertNull(r.replyCode());
+        assertEquals("weekly-48", m.original().headers().get("X-Campaign-Id"));
+    }
+
+    @Test
+    void eximTextBounceKeepsEachRecipientsOwnReply() {
+        List<DeliveryRecord> rs = parse("exim-550-two-recipients.eml").records();
+        assertEquals(2, rs.size());
+        assertEquals("judy@example.net", rs.get(0).recipient());
+        assertEquals("550", rs.get(0).replyCode());
+        assertEquals("5.1.1", rs.get(0).status());
+        assertEquals("RCPT", rs.get(0).smtpCommand());
+        assertEquals("mallory@example.com", rs.get(1).recipient());
+        assertEquals("552", rs.get(1).replyCode());
+        assertEquals("5.2.2", rs.get(1).status());
+        assertEquals("DATA", rs.get(1).smtpCommand());
+    }
+
+    @Test
+    void qmailBounce() {
+        DeliveryRecord r = parse("qmail-no-mailbox.eml").records().get(0);
+        assertEquals("oscar@example.jp", r.recipient());
+        assertEquals("5.1.1", r.status());
+        assertEquals("qmail", r.decoder());
+        assertEquals("userunknown", r.reasonHint());
     }
 
     @Test

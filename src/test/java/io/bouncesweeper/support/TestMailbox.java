@@ -41,6 +41,36 @@ public record TestMailbox(String host, int port, ImapSecurity security, String u
         }
     }
 
+    /** Appends one message flagged \Seen and \Deleted (as another client would leave it); returns its UID. */
+    public long appendDeletedSeen(String folderName, byte[] message) throws MessagingException {
+        try (Store store = connector().connect()) {
+            jakarta.mail.UIDFolder folder = (jakarta.mail.UIDFolder) store.getFolder(folderName);
+            Folder f = (Folder) folder;
+            f.open(Folder.READ_WRITE);
+            long before = folder.getUIDNext();
+            MimeMessage m = new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(message));
+            m.setFlags(new Flags(Flags.Flag.SEEN), true);
+            m.setFlags(new Flags(Flags.Flag.DELETED), true);
+            f.appendMessages(new Message[]{m});
+            f.close(false);
+            return before;
+        }
+    }
+
+    /** UIDs in a folder. */
+    public List<Long> uids(String folderName) throws MessagingException {
+        try (Store store = connector().connect()) {
+            Folder f = store.getFolder(folderName);
+            f.open(Folder.READ_ONLY);
+            List<Long> result = new java.util.ArrayList<>();
+            for (Message m : f.getMessages()) {
+                result.add(((jakarta.mail.UIDFolder) f).getUID(m));
+            }
+            f.close(false);
+            return result;
+        }
+    }
+
     /** Message count of a folder ("/"-separated), 0 when it does not exist. */
     public int count(String folderName) throws MessagingException {
         try (Store store = connector().connect()) {

@@ -1,0 +1,70 @@
+package io.bouncesweeper.classify;
+
+import io.bouncesweeper.domain.Reason;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The command table ({@code commands.tsv}): the SMTP command a server refused corrects the reason
+ * words or codes gave (an "unknown" address at MAIL FROM is the sender's, not the recipient's).
+ */
+final class CommandTable {
+    static final String TABLE = "commands.tsv";
+    static final String PHRASES = "command-phrases.tsv";
+    private static final String FALLBACK = "fallback";
+
+    private final Map<String, Reason> rows = new HashMap<>();
+    private final List<String[]> phrases = new java.util.ArrayList<>();
+
+    CommandTable(List<String> texts, List<String> phraseTexts) {
+        for (TsvRows.Row row : TsvRows.parse(PHRASES, phraseTexts, 2)) {
+            phrases.add(new String[]{DiagnosticText.normalise(row.cell(0)), row.cell(1).toUpperCase(Locale.ROOT)});
+        }
+        for (TsvRows.Row row : TsvRows.parse(TABLE, texts, 3)) {
+            try {
+                String from = row.cell(1).toLowerCase(Locale.ROOT);
+                if (!FALLBACK.equals(from)) {
+                    Reason.ofCode(from);
+                }
+                rows.putIfAbsent(key(row.cell(0), from), Reason.ofCode(row.cell(2)));
+            } catch (IllegalArgumentException e) {
+                throw row.error(e.getMessage());
+            }
+        }
+    }
+
+    /** The refused command: the record's, else one the report's standard wording names; null when unknown. */
+    String commandOf(String recordCommand, String normalisedText) {
+        if (recordCommand != null && !recordCommand.isBlank()) {
+            return recordCommand;
+        }
+        for (String[] p : phrases) {
+            if (normalisedText.contains(p[0])) {
+                return p[1];
+            }
+        }
+        return null;
+    }
+
+    /** The verdict corrected by the command, or the verdict itself. */
+    Verdict correct(Verdict v, String command, boolean byCodeAlone) {
+        if (command == null || command.isBlank()) {
+            return v;
+        }
+        Reason to = rows.get(key(command, v.reason().code()));
+        if (to == null && byCodeAlone) {
+            to = rows.get(key(command, FALLBACK));
+        }
+        if (to == null || to == v.reason()) {
+            return v;
+        }
+        return new Verdict(to, null, v.rule() + ">" + command.trim().toLowerCase(Locale.ROOT));
+    }
+
+    private static String key(String command, String from) {
+        return command.trim().toUpperCase(Locale.ROOT) + ' ' + from;
+    }
+}

@@ -1,0 +1,390 @@
+package io.bouncesweeper.parse;
+
+import io.bouncesweeper.domain.DeliveryRecord;
+import io.bouncesweeper.domain.RecordKind;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads a human-readable bounce: the part of the notification text between a start marker and
+ * the quoted original, the failed addresses in it and, per address, the lines that explain the
+ * failure. MTA decoders give the markers of their family; everything else is shared.
+ */
+public final class TextReport {
+    private static final List<String> ORIGINAL_MARKERS = PhraseList.load("parse/original-message-markers.txt");
+    private static final Set<String> NON_RECIPIENTS = Set.copyOf(PhraseList.load("parse/non-recipient-local-parts.txt"));
+    /** Lines that start the quoted original's header block even without a marker line. */
+    private static final String[] HEADER_LINE_STARTS = {"received: ", "return-path: <", "dkim-signature: ",
+            "x-received: ", "arc-seal: "};
+    private static final int MAX_DIAGNOSTIC_LINES = 8;
+    private static final int MAX_DIAGNOSTIC_CHARS = 1000;
+    /** A text report naming more addresses than this is cut: no real bounce lists that many. */
+    public static final int MAX_RECIPIENTS = 500;
+
+    /** Start and end markers (lower case, matched anywhere in a line) of one MTA family. */
+    public record Markers(List<String> start, List<String> end) {
+        public static final Markers NONE = new Markers(List.of(), List.of());
+    }
+
+    private TextReport() {
+    }
+
+    /** The error section of {@code text}: from the earliest start marker to the first end marker after it. */
+    public static String section(String text, Markers markers) {
+        return section(text, text.toLowerCase(Locale.ROOT), markers);
+    }
+
+    /** As {@link #section(String, Markers)} over a mail's notification text (its lower case and original-copy position are cached). */
+    public static String section(Mail mail, Markers markers) {
+        return section(mail.text(), mail.textLower(), markers, mail.originalStartInText());
+    }
+
+    /** As {@link #section(String, Markers)} with the lower-cased text already at hand. */
+    public static String section(String text, String lower, Markers markers) {
+        return section(text, lower, markers, -1);
+    }
+
+    private static String section(String text, String lower, Markers markers, int knownOriginalStart) {
+        int start = -1;
+        for (String m : markers.start()) {
+            int i = lower.indexOf(m);
+            if (i >= 0 && (start < 0 || i < start)) {
+                start = i;
+            }
+        }
+        start = Math.max(start, 0);
+        int end = lower.length();
+        for (String m : markers.end()) {
+            int i = lower.indexOf(m, start + 1);
+            if (i >= 0 && i < end) {
+                end = i;
+            }
+        }
+        end = Math.min(end, knownOriginalStart >= start ? knownOriginalStart : originalStart(lower, start));
+        return text.substring(start, Math.max(start, end));
+    }
+
+    /** The longest word of each marker: one indexOf per distinct anchor finds every candidate line. */
+    private static final List<String> MARKER_ANCHORS = ORIGINAL_MARKERS.stream()
+            .map(m -> java.util.Arrays.stream(m.split("[^a-z0-9/]+")).max(java.util.Comparator.comparingInt(String::length)).orElse(m))
+            .distinct().toList();
+
+    /**
+     * Where the quoted original begins: the line holding a marker (at its start, or anywhere for
+     * long markers), or a header line at column 0 right after an empty line. Runs on every text
+     * bounce, so it searches anchor words with indexOf and tests markers only on those lines.
+     */
+    static int originalStart(String lower, int from) {
+        int best = lower.length();
+        for (String anchor : MARKER_ANCHORS) {
+            for (int i = lower.indexOf(anchor, from); i >= 0 && i < best; i = lower.indexOf(anchor, i + 1)) {
+                int lineStart = Math.max(from, lower.lastIndexOf('\n', i) + 1);
+                int nl = lower.indexOf('\n', i);
+                String line = lower.substring(lineStart, nl < 0 ? lower.length() : nl).strip();
+                if (isMarkerLine(line)) {
+                    best = lineStart;
+                    break;
+                }
+                if (nl < 0) break;
+                i = nl;
+            }
+        }
+        for (String h : HEADER_LINE_STARTS) {
+            if (from == 0 && lower.startsWith(h)) {
+                return 0;
+            }
+            int i = lower.indexOf("\n\n" + h, from);
+            if (i >= 0 && i + 2 < best) {
+                best = i + 2;
+            }
+        }
+        return best;
+    }
+
+    private static boolean isMarkerLine(String line) {
+        for (String m : ORIGINAL_MARKERS) {
+            if (line.startsWith(m) || (m.length() > 12 && line.contains(m))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** "Name: value" with a plausible header name. */
+    static boolean isHeaderLine(String line) {
+        int colon = line.indexOf(':');
+        if (colon <= 0 || colon > 40) {
+            return false;
+        }
+        for (int i = 0; i < colon; i++) {
+            char c = line.charAt(i);
+            if (!(Character.isLetterOrDigit(c) || c == '-')) return false;
+        }
+        return true;
+    }
+
+    /** Addresses that belong to the sender or the reporting system, never to a failed recipient. */
+    public static Set<String> senderAddresses(Mail mail) {
+        Set<String> out = new HashSet<>();
+        addAll(out, mail.header("From"));
+        addAll(out, mail.header("To"));
+        addAll(out, mail.header("Return-Path"));
+        addAll(out, mail.header("Reply-To"));
+        MimePart original = mail.original();
+        if (original != null) {
+            addAll(out, original.headers().get("From"));
+            addAll(out, original.headers().get("Return-Path"));
+            addAll(out, original.headers().get("Sender"));
+        }
+        return out;
+    }
+
+    private static void addAll(Set<String> out, String header) {
+        if (header == null) {
+            return;
+        }
+        for (int at = header.indexOf('@'); at >= 0; at = header.indexOf('@', at + 1)) {
+            String a = Text.addressAround(header, at);
+            if (a != null) {
+                out.add(a.toLowerCase(Locale.ROOT));
+            }
+        }
+    }
+
+    static boolean isRecipientCandidate(String address, Set<String> excluded) {
+        String lower = address.toLowerCase(Locale.ROOT);
+        if (excluded.contains(lower)) {
+            return false;
+        }
+        String local = lower.substring(0, lower.indexOf('@'));
+        return !NON_RECIPIENTS.contains(local) && !local.startsWith("mailer-daemon") && !local.startsWith("postmaster")
+                && lower.indexOf('.', lower.indexOf('@')) > 0;
+    }
+
+    /** A section split into lines once, with a lower-case twin for address lookups. */
+    public static final class Lines {
+        final String[] lines;
+        final String[] lower;
+
+        public Lines(String section) {
+            this.lines = section.split("\n", -1);
+            this.lower = section.toLowerCase(Locale.ROOT).split("\n", -1);
+        }
+
+        /** Index of the first line containing {@code lowerNeedle}, from {@code from}, or -1. */
+        int find(String lowerNeedle, int from) {
+            for (int i = Math.max(0, from); i < lower.length && i < lines.length; i++) {
+                if (lower[i].contains(lowerNeedle)) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+    }
+
+    /**
+     * Records for the failed addresses in {@code section}. {@code knownRecipients} (e.g. from an
+     * X-Failed-Recipients header) replace address discovery when non-empty. At most
+     * {@link #MAX_RECIPIENTS} addresses are reported.
+     */
+    public static List<DeliveryRecord> records(String section, List<String> knownRecipients, Set<String> excluded,
+                                               String decoder) {
+        Lines lines = new Lines(section);
+        Map<String, Integer> firstLine = new LinkedHashMap<>();
+        if (!knownRecipients.isEmpty()) {
+            for (String r : knownRecipients) {
+                if (firstLine.size() >= MAX_RECIPIENTS) break;
+                firstLine.put(r, lines.find(r.toLowerCase(Locale.ROOT), 0));
+            }
+        } else {
+            collectAddresses(lines.lines, excluded, true, firstLine);
+            if (firstLine.isEmpty()) {
+                // a bounce for postmaster@ or root@ is still a bounce: allow them when nothing else is named
+                collectAddresses(lines.lines, excluded, false, firstLine);
+            }
+            if (firstLine.isEmpty()) {
+                // sender and recipient may be the same address: accept one that opens a line ("a@b:", "<a@b>")
+                collectLineLeading(lines.lines, firstLine);
+            }
+        }
+        java.util.TreeSet<Integer> starts = new java.util.TreeSet<>(firstLine.values());
+        List<DeliveryRecord> out = new ArrayList<>(firstLine.size());
+        for (Map.Entry<String, Integer> e : firstLine.entrySet()) {
+            Integer next = starts.higher(e.getValue());
+            String diag = diagnosticFor(lines, e.getKey(), e.getValue(), next == null ? lines.lines.length : next,
+                    firstLine.size() == 1);
+            out.add(record(e.getKey(), diag, decoder));
+        }
+        return out;
+    }
+
+    private static void collectAddresses(String[] lines, Set<String> excluded, boolean strict, Map<String, Integer> out) {
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < lines.length && out.size() < MAX_RECIPIENTS; i++) {
+            String line = lines[i];
+            for (int at = line.indexOf('@'); at >= 0 && out.size() < MAX_RECIPIENTS; at = line.indexOf('@', at + 1)) {
+                String a = Text.addressAround(line, at);
+                if (a == null) continue;
+                String lower = a.toLowerCase(Locale.ROOT);
+                if ((strict ? isRecipientCandidate(a, excluded) : !excluded.contains(lower))
+                        && !insideUrl(line, at) && seen.add(lower)) {
+                    out.put(a, i);
+                }
+            }
+        }
+    }
+
+    private static void collectLineLeading(String[] lines, Map<String, Integer> out) {
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < lines.length && out.size() < MAX_RECIPIENTS; i++) {
+            String t = lines[i].strip();
+            if (t.startsWith("<")) t = t.substring(1);
+            int at = t.indexOf('@');
+            if (at <= 0) continue;
+            String a = Text.addressAround(t, at);
+            if (a != null && t.startsWith(a) && seen.add(a.toLowerCase(Locale.ROOT))) {
+                out.put(a, i);
+            }
+        }
+    }
+
+    /** Builds a bounce record from an address and the text that explains its failure. */
+    public static DeliveryRecord record(String recipient, String diagnostic, String decoder) {
+        String diag = diagnostic == null || diagnostic.isBlank() ? null : Text.squash(diagnostic);
+        String status = null, reply = null;
+        if (diag != null) {
+            // a text report is a failure: transcript lines like "250 2.1.5 Ok" explain nothing
+            ReplyCodes.Pair pair = ReplyCodes.lastFailurePair(diag);
+            if (pair != null) {
+                status = pair.status();
+                reply = pair.replyCode();
+            } else {
+                status = failureStatus(diag);
+                // line starts matter for bare codes: look before squashing
+                reply = ReplyCodes.firstFailureReplyCode(diagnostic);
+            }
+        }
+        return DeliveryRecord.builder(RecordKind.BOUNCE)
+                .recipient(recipient)
+                .action("failed")
+                .status(status)
+                .replyCode(reply)
+                .diagnostic(diag)
+                .remoteMta(Text.remoteHost(diag))
+                .smtpCommand(Text.smtpCommand(diag))
+                .decoder(decoder)
+                .build();
+    }
+
+    /** The first 4.x.x or 5.x.x status in {@code s}, or null. */
+    static String failureStatus(String s) {
+        for (int from = 0; from < s.length(); ) {
+            String st = Text.findStatus(s.substring(from));
+            if (st == null) return null;
+            if (st.charAt(0) != '2') return st;
+            from = s.indexOf(st, from) + st.length();
+        }
+        return null;
+    }
+
+    /**
+     * The explanation of one address: the lines after its first mention up to the next address's
+     * (or a blank line after text); when those hold no code, another line naming it that does;
+     * for a lone recipient, the whole section as a last resort.
+     */
+    static String diagnosticFor(Lines l, String address, int first, int next, boolean only) {
+        String[] lines = l.lines;
+        StringBuilder b = new StringBuilder();
+        if (first >= 0) {
+            int end = Math.min(next, first + MAX_DIAGNOSTIC_LINES);
+            boolean seenText = false;
+            for (int i = first; i < end && b.length() < MAX_DIAGNOSTIC_CHARS; i++) {
+                String t = lines[i].strip();
+                if (t.isEmpty()) {
+                    if (seenText && i > first + 1 && hasCode(b)) break;
+                    continue;
+                }
+                seenText = true;
+                b.append(t).append('\n');
+            }
+        }
+        if (hasCode(b) && (ReplyCodes.lastPair(b.toString()) != null || Text.findStatus(b.toString()) != null)) {
+            return b.toString();
+        }
+        // a bare reply code ("reason: 550 Host unknown") may have a fuller line elsewhere ("550 5.1.2 <a>... Host unknown")
+        String lowerAddr = address.toLowerCase(Locale.ROOT);
+        for (int i = l.find(lowerAddr, 0); i >= 0; i = l.find(lowerAddr, i + 1)) {
+            if (i != first && hasCode(lines[i])
+                    && (b.length() == 0 || ReplyCodes.lastPair(lines[i]) != null || Text.findStatus(lines[i]) != null)) {
+                StringBuilder c = new StringBuilder(lines[i].strip());
+                for (int j = i + 1; j < lines.length && j < i + 3 && !lines[j].isBlank(); j++) {
+                    c.append('\n').append(lines[j].strip());
+                }
+                return c.toString();
+            }
+        }
+        if (hasCode(b)) {
+            return b.toString();
+        }
+        if (only) {
+            String all = codeLines(lines, MAX_DIAGNOSTIC_CHARS * 2);
+            if (all != null) {
+                return (b.length() > 0 ? b + "\n" : "") + all;
+            }
+        }
+        return b.toString();
+    }
+
+    /** Lines naming {@code address} that carry a code (with their continuation), or for a lone recipient any code lines; null if none. */
+    public static String codeLinesAbout(Lines l, String address, boolean only) {
+        String[] lines = l.lines;
+        String lowerAddr = address.toLowerCase(Locale.ROOT);
+        for (int i = l.find(lowerAddr, 0); i >= 0; i = l.find(lowerAddr, i + 1)) {
+            if (!isReportField(l.lower[i])) {
+                StringBuilder c = new StringBuilder(lines[i].strip());
+                for (int j = i + 1; j < lines.length && j < i + 4 && !lines[j].isBlank() && lines[j].indexOf('@') < 0; j++) {
+                    c.append('\n').append(lines[j].strip());
+                }
+                if (hasCode(c)) {
+                    return c.toString();
+                }
+            }
+        }
+        return only ? codeLines(lines, MAX_DIAGNOSTIC_CHARS) : null;
+    }
+
+    /** Every line carrying a code, up to {@code maxChars}; null if none. */
+    public static String codeLines(String[] lines, int maxChars) {
+        StringBuilder all = new StringBuilder();
+        for (String line : lines) {
+            if (all.length() > maxChars) break;
+            if (!line.isBlank() && hasCode(line)) all.append(line.strip()).append('\n');
+        }
+        return all.length() == 0 ? null : all.toString();
+    }
+
+    /** Delivery-status fields quoted in text name the recipient but explain nothing. */
+    private static boolean isReportField(String lowerLine) {
+        String t = lowerLine.stripLeading();
+        return t.startsWith("final-recipient:") || t.startsWith("original-recipient:") || t.startsWith("x-actual-recipient:");
+    }
+
+    static boolean hasCode(CharSequence s) {
+        String t = s.toString();
+        return ReplyCodes.lastPair(t) != null || Text.findStatus(t) != null || ReplyCodes.firstReplyCode(t) != null;
+    }
+
+    /** A link's query ("...?to=a@b") is no recipient; looks back a bounded distance only. */
+    private static boolean insideUrl(String line, int at) {
+        int start = at;
+        while (start > 0 && at - start < 256 && line.charAt(start - 1) != ' ') start--;
+        String token = line.substring(start, at);
+        return token.contains("://") || token.contains("?") || token.contains("=");
+    }
+}

@@ -1,0 +1,151 @@
+package io.bouncesweeper.parse.mta;
+
+import io.bouncesweeper.domain.DeliveryRecord;
+import io.bouncesweeper.parse.Decoder;
+import io.bouncesweeper.parse.Mail;
+import io.bouncesweeper.parse.Rfc3464Decoder;
+import io.bouncesweeper.parse.MimePart;
+import io.bouncesweeper.parse.Text;
+import io.bouncesweeper.parse.TextReport;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Base of the per-family decoders. A family names how it is recognised and the markers around
+ * its error text. A mail carrying a delivery-status part is read as a standard report and
+ * completed from the text; otherwise the shared {@link TextReport} finds recipients and
+ * diagnostics in the text. Either way the family's own wording may add a reason hint
+ * ({@link ReasonHints}); subclasses override {@link #refine} for anything else their shape tells.
+ */
+abstract class TextDecoder implements Decoder {
+    private final String name;
+    private final TextReport.Markers markers;
+
+    TextDecoder(String name, TextReport.Markers markers) {
+        this.name = name;
+        this.markers = markers;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public List<DeliveryRecord> decode(Mail mail) {
+        String section = TextReport.section(mail, markers);
+        List<DeliveryRecord> records = Rfc3464Decoder.completeFromText(mail, Rfc3464Decoder.records(mail, name));
+        if (records.isEmpty()) {
+            records = EmbeddedReportDecoder.records(mail, name);
+        }
+        if (records.isEmpty()) {
+            records = fromText(mail, section);
+        }
+        List<DeliveryRecord> out = new ArrayList<>(records.size());
+        for (DeliveryRecord r : records) {
+            out.add(refine(mail, section, hinted(mail, r, records.size() == 1)));
+        }
+        return out;
+    }
+
+    /** Adds the reason the family's own wording gives: in the recipient's diagnostic, else (one recipient) the text or subject. */
+    private DeliveryRecord hinted(Mail mail, DeliveryRecord r, boolean only) {
+        if (r.reasonHint() != null) {
+            return r;
+        }
+        String hint = ReasonHints.find(name, r.diagnostic());
+        if (hint == null) {
+            hint = ReasonHints.findLower(name, mail.subjectLower(), Integer.MAX_VALUE);
+        }
+        if (hint == null && only) {
+            // the notification up to the quoted original: the family's own words, not the original's
+            hint = ReasonHints.findLower(name, mail.textLower(), mail.originalStartInText());
+        }
+        if ("expired".equals(hint) && r.replyCode() != null) {
+            hint = null; // the remote server's reply names the real cause
+        }
+        return hint == null ? r : r.toBuilder().reasonHint(hint).build();
+    }
+
+    private List<DeliveryRecord> fromText(Mail mail, String section) {
+        if (section.isEmpty()) {
+            return List.of();
+        }
+        List<DeliveryRecord> records = TextReport.records(section, failedRecipients(mail),
+                TextReport.senderAddresses(mail), name);
+        if (records.isEmpty()) {
+            String fallback = originalRecipient(mail);
+            if (fallback != null && (hasEvidence(section) || mail.root().mimeType().equals("multipart/report"))) {
+                // no address in the notification: the enclosed original's To is the one that failed
+                records = List.of(TextReport.record(fallback, TextReport.codeLines(section.split("\n"), 1000), name));
+            }
+        }
+        return records;
+    }
+
+    /** Family-specific corrections; the default keeps the record. */
+    DeliveryRecord refine(Mail mail, String section, DeliveryRecord record) {
+        return record;
+    }
+
+    /** X-Failed-Recipients (Exim, Gmail and others) names the failed addresses outright. */
+    static List<String> failedRecipients(Mail mail) {
+        List<String> out = new ArrayList<>();
+        for (String v : mail.headers().getAll("X-Failed-Recipients")) {
+            for (String part : v.split(",")) {
+                String a = Text.findAddress(part);
+                if (a != null && out.stream().noneMatch(a::equalsIgnoreCase)) {
+                    out.add(a);
+                }
+            }
+        }
+        return out;
+    }
+
+    static String originalRecipient(Mail mail) {
+        MimePart original = mail.original();
+        if (original != null) {
+            String to = Text.findAddress(original.headers().get("To"));
+            if (to != null) {
+                return to;
+            }
+        }
+        return null;
+    }
+
+    private static boolean hasEvidence(String section) {
+        return Text.findStatus(section) != null || io.bouncesweeper.parse.ReplyCodes.firstReplyCode(section) != null;
+    }
+
+
+    static boolean fromContains(Mail mail, String... needles) {
+        String from = mail.from().toLowerCase(Locale.ROOT);
+        for (String n : needles) {
+            if (from.contains(n)) return true;
+        }
+        return false;
+    }
+
+    static boolean subjectContains(Mail mail, String... needles) {
+        String s = mail.subjectLower();
+        for (String n : needles) {
+            if (s.contains(n)) return true;
+        }
+        return false;
+    }
+
+    static boolean textContains(Mail mail, String... needles) {
+        String lower = mail.textLower();
+        for (String n : needles) {
+            int i = lower.indexOf(n);
+            if (i >= 0 && i < 8192) return true;
+        }
+        return false;
+    }
+
+    static TextReport.Markers markers(List<String> start, List<String> end) {
+        return new TextReport.Markers(start, end);
+    }
+}
