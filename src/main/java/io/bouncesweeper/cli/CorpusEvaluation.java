@@ -32,7 +32,7 @@ final class CorpusEvaluation {
     }
 
     record Report(Map<Measure, Tally> overall, Map<String, Tally> byReason, Map<String, Map<Measure, Tally>> byModule,
-                  List<Miss> misses, int files) {
+                  Map<String, Tally> byRule, List<Miss> misses, int files) {
     }
 
     private final BounceParser parser;
@@ -51,6 +51,7 @@ final class CorpusEvaluation {
         }
         Map<String, Tally> byReason = new TreeMap<>();
         Map<String, Map<Measure, Tally>> byModule = new TreeMap<>();
+        Map<String, Tally> byRule = new TreeMap<>();
         List<Miss> misses = new ArrayList<>();
         Map<String, List<Manifest.Row>> files = manifest.byFile();
         for (Map.Entry<String, List<Manifest.Row>> file : files.entrySet()) {
@@ -69,6 +70,7 @@ final class CorpusEvaluation {
                     Classification c = r == null ? null : classifier.classify(r);
                     got = describe(r, c);
                     score(row, r, c, scores);
+                    byRule.computeIfAbsent(ruleFamily(c), k -> new Tally()).count(scores.get(Measure.REASON));
                 }
                 scores.forEach((m, hit) -> overall.get(m).count(hit));
                 if (scores.containsKey(Measure.REASON)) {
@@ -82,7 +84,22 @@ final class CorpusEvaluation {
                 }
             }
         }
-        return new Report(overall, byReason, byModule, misses, files.size());
+        return new Report(overall, byReason, byModule, byRule, misses, files.size());
+    }
+
+    /** "phrase:userunknown:\"no such user\"" counts under "phrase:userunknown", "status:5.1.1" under "status". */
+    private static String ruleFamily(Classification c) {
+        if (c == null) {
+            return "(no record)";
+        }
+        String rule = c.rule();
+        int cut = rule.indexOf('>');
+        String base = cut < 0 ? rule : rule.substring(0, cut);
+        String[] parts = base.split(":", 3);
+        return switch (parts[0]) {
+            case "phrase", "provider", "hint", "kind" -> parts.length > 1 ? parts[0] + ":" + parts[1] : parts[0];
+            default -> parts[0];
+        } + (cut < 0 ? "" : " (corrected)");
     }
 
     private void score(Manifest.Row row, DeliveryRecord r, Classification c, Map<Measure, Boolean> scores) {

@@ -102,6 +102,9 @@ public final class EvaluateCommand {
         out.println("reason accuracy by expected reason:");
         report.byReason().forEach((reason, t) -> out.printf(Locale.ROOT, "  %-18s %s%n", reason, t));
         out.println();
+        out.println("reason accuracy by deciding rule:");
+        report.byRule().forEach((rule, t) -> out.printf(Locale.ROOT, "  %-34s %s%n", rule, t));
+        out.println();
         out.println("by module (reason / hard-soft / status):");
         report.byModule().forEach((module, m) -> out.printf(Locale.ROOT, "  %-22s %s | %s | %s%n", module,
                 cell(m.get(Measure.REASON)), cell(m.get(Measure.HARD_SOFT)), cell(m.get(Measure.STATUS))));

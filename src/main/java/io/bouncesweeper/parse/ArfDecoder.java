@@ -40,17 +40,16 @@ public final class ArfDecoder implements Decoder {
         MimePart report = mail.firstPart("message/feedback-report");
         if (report == null) {
             String rcpt = mail.original().headers().get("X-HmXmrOriginalRecipient");
-            return complaints(mail, "abuse", rcpt == null ? List.of() : List.of(rcpt), null, null,
-                    mail.original().headers().get("X-Reporter-IP"));
+            return complaints(mail, "abuse", rcpt == null ? List.of() : List.of(rcpt), null, null);
         }
         MimeReader.Slice s = report.slice();
         Headers fields = MimeReader.readHeaders(s.b(), s.off(), s.off() + s.len());
         return complaints(mail, fields.get("Feedback-Type"), fields.getAll("Original-Rcpt-To"),
-                fields.get("Reporting-MTA"), fields.get("Arrival-Date"), fields.get("Source-IP"));
+                fields.get("Reporting-MTA"), fields.get("Arrival-Date"));
     }
 
     static List<DeliveryRecord> complaints(Mail mail, String feedbackType, List<String> rcptTo, String reportingMta,
-                                           String arrival, String sourceIp) {
+                                           String arrival) {
         Set<String> recipients = new LinkedHashSet<>();
         for (String v : rcptTo) {
             String a = Text.findAddress(v);
@@ -76,7 +75,6 @@ public final class ArfDecoder implements Decoder {
                     .feedbackType(type)
                     .reportingMta(Text.afterType(reportingMta))
                     .lastAttemptDate(arrival)
-                    .remoteMta(sourceIp == null ? null : sourceIp.trim())
                     .decoder(NAME)
                     .build());
         }

@@ -48,6 +48,7 @@ public final class Headers {
     private final List<Field> fields;
     /** First field per lower-case name, built on the first lookup: decoders ask many questions per message. */
     private java.util.Map<String, Field> firstByName;
+    private static final int SCAN_LIMIT = 12;
 
     Headers(List<Field> fields) {
         this.fields = fields;
@@ -62,6 +63,15 @@ public final class Headers {
     }
 
     public String get(String name) {
+        if (fields.size() <= SCAN_LIMIT) {
+            // a part's two or three fields: a scan beats building an index
+            for (Field f : fields) {
+                if (f.name.equalsIgnoreCase(name)) {
+                    return f.value();
+                }
+            }
+            return null;
+        }
         java.util.Map<String, Field> index = firstByName;
         if (index == null) {
             index = new java.util.HashMap<>(fields.size() * 2);

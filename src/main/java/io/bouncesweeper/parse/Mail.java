@@ -14,6 +14,7 @@ public final class Mail {
 
     private final MimePart root;
     private final List<MimePart> parts;
+    private List<MimePart> allParts;
     private String subjectLower;
     private String text;
     private String textLower;
@@ -23,7 +24,7 @@ public final class Mail {
 
     public Mail(MimePart root) {
         this.root = root;
-        this.parts = root.flatten();
+        this.parts = root.flatten(false);
     }
 
     public MimePart root() {
@@ -55,13 +56,47 @@ public final class Mail {
         return s == null ? "" : s;
     }
 
-    /** All parts, depth first, parts inside enclosed messages included. */
+    /** The message's own parts, depth first, not descending into enclosed messages. */
     public List<MimePart> parts() {
         return parts;
     }
 
+    /** All parts, enclosed messages included (walked on first use). */
+    public List<MimePart> allParts() {
+        if (allParts == null) {
+            allParts = root.flatten(true);
+        }
+        return allParts;
+    }
+
+    /**
+     * The first part of this type among the message's own parts; enclosed messages are searched
+     * only when the message itself holds no report part and is no multipart/report (a report
+     * wrapped as an attachment). A report inside the original of a real report is not this mail's.
+     */
     public MimePart firstPart(String mimeType) {
-        for (MimePart p : parts) {
+        MimePart p = firstIn(parts, mimeType);
+        return p != null || !isWrapper() ? p : firstIn(allParts(), mimeType);
+    }
+
+    private Boolean wrapper;
+
+    private boolean isWrapper() {
+        if (wrapper == null) {
+            boolean ownReport = root.mimeType().equals("multipart/report")
+                    || !partsOf(parts, "message/delivery-status", "message/global-delivery-status",
+                    "message/feedback-report").isEmpty();
+            boolean enclosed = false;
+            for (MimePart p : parts) {
+                enclosed |= p != root && p.enclosed() != null;
+            }
+            wrapper = !ownReport && enclosed;
+        }
+        return wrapper;
+    }
+
+    private static MimePart firstIn(List<MimePart> list, String mimeType) {
+        for (MimePart p : list) {
             if (p.mimeType().equals(mimeType)) {
                 return p;
             }
@@ -69,9 +104,15 @@ public final class Mail {
         return null;
     }
 
+    /** Parts of these types among the message's own parts, or inside a wrapped report (see {@link #firstPart}). */
     public List<MimePart> partsOf(String... mimeTypes) {
+        List<MimePart> own = partsOf(parts, mimeTypes);
+        return !own.isEmpty() || !isWrapper() ? own : partsOf(allParts(), mimeTypes);
+    }
+
+    private static List<MimePart> partsOf(List<MimePart> list, String... mimeTypes) {
         List<MimePart> out = new ArrayList<>(1);
-        for (MimePart p : parts) {
+        for (MimePart p : list) {
             for (String t : mimeTypes) {
                 if (p.mimeType().equals(t)) {
                     out.add(p);
@@ -88,8 +129,9 @@ public final class Mail {
      * message" (read as a message of its own); null if there is neither.
      */
     public MimePart original() {
-        for (MimePart p : parts) {
-            if (p != root && p.enclosed() != null) {
+        for (MimePart p : isWrapper() ? allParts() : parts) {
+            // in a wrapped report, the wrapped report itself is not the original
+            if (p != root && p.enclosed() != null && !p.enclosed().mimeType().equals("multipart/report")) {
                 return p.enclosed();
             }
         }

@@ -18,6 +18,8 @@ public final class MimePart {
     private int bodyLength;
     final List<MimePart> children = new ArrayList<>(0);
     MimePart enclosed;
+    /** Set while this multipart's body is not split yet: splitting waits until someone asks for the children. */
+    private Runnable pendingSplit;
     private String text;
 
     enum Encoding { NONE, BASE64, QUOTED_PRINTABLE }
@@ -60,8 +62,18 @@ public final class MimePart {
         return contentType.mimeType();
     }
 
+    /** The parts of a multipart, split on first access (the original's attachments are rarely visited). */
     public List<MimePart> children() {
+        Runnable split = pendingSplit;
+        if (split != null) {
+            pendingSplit = null;
+            split.run();
+        }
         return children;
+    }
+
+    void splitLater(Runnable split) {
+        this.pendingSplit = split;
     }
 
     /** The message inside a message/rfc822 (or its headers only, for text/rfc822-headers); may be null. */
@@ -98,19 +110,24 @@ public final class MimePart {
 
     /** Depth-first list of this part and every part below it, enclosed messages included. */
     public List<MimePart> flatten() {
+        return flatten(true);
+    }
+
+    /** Depth-first list of this part and the parts below it; enclosed messages only if asked for. */
+    public List<MimePart> flatten(boolean intoEnclosed) {
         List<MimePart> out = new ArrayList<>();
-        collect(this, out);
+        collect(this, out, intoEnclosed);
         return out;
     }
 
-    private static void collect(MimePart p, List<MimePart> out) {
-        // iterative over siblings, recursive only as deep as the reader allowed (MAX_DEPTH)
+    private static void collect(MimePart p, List<MimePart> out, boolean intoEnclosed) {
+        // recursive only as deep as the reader allowed (MAX_DEPTH)
         out.add(p);
-        for (MimePart c : p.children) {
-            collect(c, out);
+        for (MimePart c : p.children()) {
+            collect(c, out, intoEnclosed);
         }
-        if (p.enclosed != null) {
-            collect(p.enclosed, out);
+        if (intoEnclosed && p.enclosed != null) {
+            collect(p.enclosed, out, true);
         }
     }
 }

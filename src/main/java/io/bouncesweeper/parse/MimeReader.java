@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A bounded byte-level MIME walk. Mail from the internet is hostile or broken often enough that
+ * A bounded byte-level MIME walk. Multiparts are split when their children are first asked for,
+ * so the attachments of an enclosed original cost nothing unless a decoder looks at them; the
+ * caps below hold however the walk is driven. Mail from the internet is hostile or broken often enough that
  * every dimension has a cap; past a cap the walk stops descending or truncates, it never fails:
  * <ul>
  * <li>{@link #MAX_DEPTH}: nesting of multiparts and enclosed messages; deeper entities are kept
@@ -31,6 +33,8 @@ public final class MimeReader {
     public static final int MAX_BOUNDARY_LENGTH = 200;
 
     private int parts;
+    /** Latin-1 views of the byte arrays being split: String.indexOf is vectorised, a byte loop is not. */
+    private final java.util.Map<byte[], String> latin1 = new java.util.IdentityHashMap<>(4);
 
     private MimeReader() {
     }
@@ -62,8 +66,8 @@ public final class MimeReader {
         }
         String type = ct.mimeType();
         if (ct.isMultipart()) {
-            splitMultipart(part, b, bs, end, ct.boundary(), depth,
-                    type.equals("multipart/digest") ? ContentType.MESSAGE_RFC822 : ContentType.TEXT_PLAIN);
+            ContentType childDefault = type.equals("multipart/digest") ? ContentType.MESSAGE_RFC822 : ContentType.TEXT_PLAIN;
+            part.splitLater(() -> splitMultipart(part, b, bs, end, ct.boundary(), depth, childDefault));
         } else if (isEnclosedMessage(type) && parts < MAX_PARTS) {
             Slice s = part.slice();
             part.enclosed = entity(s.b, s.off, s.off + s.len, depth + 1, ContentType.TEXT_PLAIN, false);
@@ -117,21 +121,14 @@ public final class MimeReader {
         }
     }
 
-    /** Finds "--boundary" at the start of a line. */
-    private static int findDelimiter(byte[] b, int from, int end, byte[] delim) {
-        int last = end - delim.length;
-        byte first = delim[0];
-        outer:
-        for (int i = from; i <= last; i++) {
-            if (b[i] != first || (i > 0 && b[i - 1] != '\n')) {
-                continue;
+    /** Finds "--boundary" at the start of a line within {@code [from, end)}, or -1. */
+    private int findDelimiter(byte[] b, int from, int end, byte[] delim) {
+        String text = latin1.computeIfAbsent(b, k -> new String(k, StandardCharsets.ISO_8859_1));
+        String d = new String(delim, StandardCharsets.ISO_8859_1);
+        for (int i = text.indexOf(d, from); i >= 0 && i + delim.length <= end; i = text.indexOf(d, i + 1)) {
+            if (i == 0 || b[i - 1] == '\n') {
+                return i;
             }
-            for (int k = 1; k < delim.length; k++) {
-                if (b[i + k] != delim[k]) {
-                    continue outer;
-                }
-            }
-            return i;
         }
         return -1;
     }

@@ -15,6 +15,18 @@ public final class ReplyCodes {
 
     /** The last strong pair in {@code s} (later pairs are the remote server's own words), or null. */
     public static Pair lastPair(String s) {
+        return lastPair(s, false);
+    }
+
+    /**
+     * As {@link #lastPair(String)}, ignoring 2xx/3xx pairs: a session transcript in a failure
+     * report also quotes "250 2.1.5 Ok" and "221 2.0.0 Bye", which explain nothing.
+     */
+    public static Pair lastFailurePair(String s) {
+        return lastPair(s, true);
+    }
+
+    private static Pair lastPair(String s, boolean failuresOnly) {
         Pair last = null;
         int n = s.length();
         for (int i = 0; i + 3 <= n; i++) {
@@ -23,7 +35,7 @@ public final class ReplyCodes {
                 continue;
             }
             String code = Text.replyCodeAt(s, i);
-            if (code == null) {
+            if (code == null || failuresOnly && code.charAt(0) < '4') {
                 continue;
             }
             int j = i + 3;
@@ -37,10 +49,10 @@ public final class ReplyCodes {
         return last;
     }
 
-    /** The last reply code where a server reply starts, or null. */
-    public static String lastReplyCode(String s) {
+    /** The last 4xx/5xx reply code where a server reply starts, or null. */
+    public static String lastFailureReplyCode(String s) {
         String last = null;
-        for (int i = replyCodeIndex(s, 0); i >= 0; i = replyCodeIndex(s, i + 3)) {
+        for (int i = replyCodeIndex(s, 0, true); i >= 0; i = replyCodeIndex(s, i + 3, true)) {
             last = s.substring(i, i + 3);
         }
         return last;
@@ -48,15 +60,21 @@ public final class ReplyCodes {
 
     /** The first reply code where a server reply starts, or null. */
     public static String firstReplyCode(String s) {
-        int i = replyCodeIndex(s, 0);
+        int i = replyCodeIndex(s, 0, false);
         return i < 0 ? null : s.substring(i, i + 3);
     }
 
-    private static int replyCodeIndex(String s, int from) {
+    /** The first 4xx/5xx reply code where a server reply starts, or null. */
+    public static String firstFailureReplyCode(String s) {
+        int i = replyCodeIndex(s, 0, true);
+        return i < 0 ? null : s.substring(i, i + 3);
+    }
+
+    private static int replyCodeIndex(String s, int from, boolean failuresOnly) {
         int n = s.length();
         for (int i = from; i + 3 <= n; i++) {
             char c = s.charAt(i);
-            if (c != '2' && c != '4' && c != '5') {
+            if ((c != '2' || failuresOnly) && c != '4' && c != '5') {
                 continue;
             }
             if (i > 0 && isWordOrDot(s.charAt(i - 1))) {

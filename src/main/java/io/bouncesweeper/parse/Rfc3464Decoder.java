@@ -68,6 +68,9 @@ public final class Rfc3464Decoder implements Decoder {
             if (r.smtpCommand() == null) {
                 b.smtpCommand(t.smtpCommand());
             }
+            if (r.remoteMta() == null) {
+                b.remoteMta(t.remoteMta());
+            }
             out.add(b.build());
         }
         return out;
@@ -115,7 +118,8 @@ public final class Rfc3464Decoder implements Decoder {
         String reply = null;
         if (diagnostic != null) {
             // the remote server's own "550 5.7.1" outranks the reporting MTA's summary status
-            ReplyCodes.Pair pair = ReplyCodes.lastPair(diagnostic);
+            boolean failed = kindOf(lower(r.get("Action")), status) == RecordKind.BOUNCE;
+            ReplyCodes.Pair pair = failed ? ReplyCodes.lastFailurePair(diagnostic) : ReplyCodes.lastPair(diagnostic);
             if (pair != null) {
                 status = pair.status();
                 reply = pair.replyCode();
@@ -138,12 +142,18 @@ public final class Rfc3464Decoder implements Decoder {
                 .status(status)
                 .replyCode(reply)
                 .diagnostic(diagnostic)
-                .remoteMta(Text.afterType(r.get("Remote-MTA")))
+                .remoteMta(remoteMta(r.get("Remote-MTA"), diagnostic))
                 .reportingMta(reportingMta)
                 .lastAttemptDate(r.get("Last-Attempt-Date"))
                 .smtpCommand(Text.smtpCommand(diagnostic))
                 .decoder(decoder)
                 .build();
+    }
+
+    /** Remote-MTA without its type; when absent, the host the diagnostic names. */
+    private static String remoteMta(String field, String diagnostic) {
+        String v = Text.afterType(field);
+        return v != null && !v.isEmpty() ? v : Text.remoteHost(diagnostic);
     }
 
     static RecordKind kindOf(String action, String status) {

@@ -8,6 +8,10 @@ import java.util.Locale;
  * message and must stay linear whatever the input.
  */
 public final class Text {
+    /** Words after which a server's reply is quoted. */
+    private static final String[] REPLY_MARKERS = {"said:", "said :", "reply:", "response:", "responded:", "error:",
+            "answer:", "replied:", "message:", "diagnostic-code:", "smtp;"};
+
     private Text() {
     }
 
@@ -77,11 +81,11 @@ public final class Text {
             return lead;
         }
         String lower = s.toLowerCase(Locale.ROOT);
-        for (String marker : new String[] {"said:", "said :", "reply:", "response:", "responded:", "error:", "answer:",
-                "replied:", "message:", "diagnostic-code:", "smtp;"}) {
+        for (String marker : REPLY_MARKERS) {
             int at = lower.indexOf(marker);
             while (at >= 0) {
-                String code = leadingReplyCode(s.substring(at + marker.length(), Math.min(n(s), at + marker.length() + 12)));
+                int from = at + marker.length();
+                String code = leadingReplyCode(s.substring(from, Math.min(s.length(), from + 12)));
                 if (code != null) {
                     return code;
                 }
@@ -89,10 +93,6 @@ public final class Text {
             }
         }
         return null;
-    }
-
-    private static int n(String s) {
-        return s.length();
     }
 
     /** "550 " / "550-" / "550" at end, with class 2, 4 or 5. */
@@ -195,12 +195,43 @@ public final class Text {
         String rest = l.substring(at, Math.min(l.length(), at + 40));
         if (rest.contains("rcpt")) return "RCPT";
         if (rest.contains("mail from") || rest.contains("mail command")) return "MAIL";
-        if (rest.contains("data") || rest.contains("end of") || rest.contains("message")) return "DATA";
+        if (rest.contains(" data") || rest.contains("end of data")) return "DATA";
         if (rest.contains("ehlo")) return "EHLO";
         if (rest.contains("helo")) return "HELO";
         if (rest.contains("starttls")) return "STARTTLS";
         if (rest.contains("connect") || rest.contains("greeting") || rest.contains("banner")) return "CONNECT";
         return null;
+    }
+
+    /**
+     * The remote host a diagnostic names ("host mx.example.net[192.0.2.1] said:", "host
+     * mx.example.net [192.0.2.1]: 550 ..."), or null. Only a dotted host name counts, so
+     * "Host unknown" or "host or domain name not found" name nothing.
+     */
+    public static String remoteHost(String s) {
+        if (s == null) {
+            return null;
+        }
+        String l = s.toLowerCase(Locale.ROOT);
+        for (int at = l.indexOf("host "); at >= 0; at = l.indexOf("host ", at + 5)) {
+            if (at > 0 && Character.isLetterOrDigit(l.charAt(at - 1))) {
+                continue; // "localhost ", "ghost "
+            }
+            int i = at + 5;
+            while (i < s.length() && s.charAt(i) == ' ') i++;
+            int j = i;
+            while (j < s.length() && isHostChar(s.charAt(j))) j++;
+            String host = s.substring(i, j);
+            while (host.endsWith(".")) host = host.substring(0, host.length() - 1);
+            if (host.indexOf('.') > 0 && host.length() > 3 && host.length() < 254 && Character.isLetterOrDigit(host.charAt(0))) {
+                return host.toLowerCase(Locale.ROOT);
+            }
+        }
+        return null;
+    }
+
+    private static boolean isHostChar(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || isDigit(c) || c == '.' || c == '-' || c == '_';
     }
 
     /** Collapses runs of whitespace to one space and trims. */

@@ -259,14 +259,15 @@ public final class TextReport {
         String diag = diagnostic == null || diagnostic.isBlank() ? null : Text.squash(diagnostic);
         String status = null, reply = null;
         if (diag != null) {
-            ReplyCodes.Pair pair = ReplyCodes.lastPair(diag);
+            // a text report is a failure: transcript lines like "250 2.1.5 Ok" explain nothing
+            ReplyCodes.Pair pair = ReplyCodes.lastFailurePair(diag);
             if (pair != null) {
                 status = pair.status();
                 reply = pair.replyCode();
             } else {
-                status = Text.findStatus(diag);
+                status = failureStatus(diag);
                 // line starts matter for bare codes: look before squashing
-                reply = ReplyCodes.firstReplyCode(diagnostic);
+                reply = ReplyCodes.firstFailureReplyCode(diagnostic);
             }
         }
         return DeliveryRecord.builder(RecordKind.BOUNCE)
@@ -275,9 +276,21 @@ public final class TextReport {
                 .status(status)
                 .replyCode(reply)
                 .diagnostic(diag)
+                .remoteMta(Text.remoteHost(diag))
                 .smtpCommand(Text.smtpCommand(diag))
                 .decoder(decoder)
                 .build();
+    }
+
+    /** The first 4.x.x or 5.x.x status in {@code s}, or null. */
+    static String failureStatus(String s) {
+        for (int from = 0; from < s.length(); ) {
+            String st = Text.findStatus(s.substring(from));
+            if (st == null) return null;
+            if (st.charAt(0) != '2') return st;
+            from = s.indexOf(st, from) + st.length();
+        }
+        return null;
     }
 
     /**

@@ -63,6 +63,8 @@ class DefaultBounceClassifierTest {
             "451 | 4.7.650 | x.mail.protection.outlook.com | 451 4.7.650 The mail server has been temporarily rate limited due to IP reputation | badreputation | check-authentication-reputation | provider:microsoft:4.7.650",
             "421 | 4.7.0 | mta5.am0.yahoodns.net | 421 4.7.0 [TSS04] Messages temporarily deferred due to unexpected volume | speeding | wait-and-retry | provider:yahoo:\"tss04\"",
             "554 | 5.0.0 | mta5.am0.yahoodns.net | 554 delivery error: dd This user doesn't have a yahoo.com account | userunknown | remove | provider:yahoo:\"delivery error: dd\"",
+            "554 | 5.0.0 | mta5.am0.yahoodns.net | 554 delivery error: dd Sorry your message cannot be delivered. This mailbox is disabled (554.30) | suspend | remove | provider:yahoo:\"mailbox is disabled\"",
+            "550 | 5.7.1 | mx.google.com | 550-5.7.1 Our system has detected an unusual rate of unsolicited mail originating from your IP address | blocked | check-authentication-reputation | provider:gmail:5.7.1",
     })
     void providerRulesBeatGenericOnes(String reply, String status, String mta, String text, String reason, String action, String rule) {
         Classification c = CLASSIFIER.classify(DeliveryRecord.builder(RecordKind.BOUNCE).recipient("a@example.org")

@@ -122,6 +122,14 @@ class DefaultBounceParserTest {
         assertNull(m.error());
     }
 
+    @ParameterizedTest
+    @CsvSource({"not-a-report-read-receipt.eml", "not-a-report-newsletter.eml", "not-a-report-human-reply.eml"})
+    void ordinaryMailKindsAreNotReports(String fixture) {
+        ParsedMessage m = parse(fixture);
+        assertEquals(ParseOutcome.NOT_A_REPORT, m.outcome(), String.valueOf(m.records()));
+        assertTrue(m.records().isEmpty());
+    }
+
     @Test
     void aPersonsReplyToABounceIsNotAReport() {
         ParsedMessage m = parse("not-a-report-reply-to-bounce.eml");

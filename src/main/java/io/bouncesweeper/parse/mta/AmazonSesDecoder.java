@@ -53,7 +53,7 @@ final class AmazonSesDecoder implements Decoder {
                 String reporting = MiniJson.str(bounce, "reportingMTA");
                 for (Object r : MiniJson.list(bounce, "bouncedRecipients")) {
                     String diag = Text.afterType(MiniJson.str(r, "diagnosticCode"));
-                    ReplyCodes.Pair pair = diag == null ? null : ReplyCodes.lastPair(diag);
+                    ReplyCodes.Pair pair = diag == null ? null : ReplyCodes.lastFailurePair(diag);
                     String status = pair != null ? pair.status() : MiniJson.str(r, "status");
                     out.add(DeliveryRecord.builder(RecordKind.BOUNCE)
                             .recipient(MiniJson.str(r, "emailAddress"))

@@ -35,7 +35,6 @@ abstract class TextDecoder implements Decoder {
 
     @Override
     public List<DeliveryRecord> decode(Mail mail) {
-        String text = mail.text();
         String section = TextReport.section(mail, markers);
         List<DeliveryRecord> records = Rfc3464Decoder.completeFromText(mail, Rfc3464Decoder.records(mail, name));
         if (records.isEmpty()) {
@@ -46,13 +45,13 @@ abstract class TextDecoder implements Decoder {
         }
         List<DeliveryRecord> out = new ArrayList<>(records.size());
         for (DeliveryRecord r : records) {
-            out.add(refine(mail, section, hinted(mail, section, r, records.size() == 1)));
+            out.add(refine(mail, section, hinted(mail, r, records.size() == 1)));
         }
         return out;
     }
 
     /** Adds the reason the family's own wording gives: in the recipient's diagnostic, else (one recipient) the text or subject. */
-    private DeliveryRecord hinted(Mail mail, String section, DeliveryRecord r, boolean only) {
+    private DeliveryRecord hinted(Mail mail, DeliveryRecord r, boolean only) {
         if (r.reasonHint() != null) {
             return r;
         }

@@ -24,10 +24,10 @@ final class V5SendmailDecoder extends TextDecoder {
 
     @Override
     DeliveryRecord refine(Mail mail, String section, DeliveryRecord r) {
-        if (r.diagnostic() == null || r.status() != null && ReplyCodes.lastPair(r.diagnostic()) != null) {
+        if (r.diagnostic() == null || r.status() != null && ReplyCodes.lastFailurePair(r.diagnostic()) != null) {
             return r;
         }
-        String last = ReplyCodes.lastReplyCode(r.diagnostic());
+        String last = ReplyCodes.lastFailureReplyCode(r.diagnostic());
         return last == null ? r : r.toBuilder().replyCode(last).build();
     }
 }

@@ -1,0 +1,34 @@
+/**
+ * Reading bounce mail: raw bytes in, per-recipient {@link io.bouncesweeper.domain.DeliveryRecord}s out.
+ * Plain Java, no Jakarta Mail.
+ *
+ * <h2>Flow</h2>
+ * {@link io.bouncesweeper.parse.DefaultBounceParser} splits an mbox into messages
+ * ({@code Mbox}), walks each with the bounded {@link io.bouncesweeper.parse.MimeReader}, wraps it as
+ * a {@link io.bouncesweeper.parse.Mail} (notification text, report parts, original message) and asks
+ * the {@link io.bouncesweeper.parse.mta.DecoderTable}: complaints (ARF, Microsoft JMRP) and provider
+ * notifications (Amazon SES JSON) first, then one decoder per mail-server family in
+ * {@code io.bouncesweeper.parse.mta} (likely ones first, by Subject), then the generic readers
+ * (RFC 3464 report, report fields written inline, free text). Auto-replies are only considered
+ * when no bounce decoder found anything, because bounces carry {@code Auto-Submitted} too.
+ *
+ * <h2>Limits</h2>
+ * Every dimension of hostile input is capped by a named constant: nesting depth, parts, header
+ * bytes ({@link io.bouncesweeper.parse.MimeReader}), decoded bytes per part, notification text
+ * ({@link io.bouncesweeper.parse.Mail#MAX_TEXT_CHARS}), recipients per report
+ * ({@link io.bouncesweeper.parse.DeliveryStatus#MAX_RECIPIENTS},
+ * {@link io.bouncesweeper.parse.TextReport#MAX_RECIPIENTS}), messages per mbox. Scanning is
+ * indexOf-style with bounded look-backs; there are no regular expressions on mail content.
+ * {@code parse()} never throws.
+ *
+ * <h2>Data files</h2> (under {@code src/main/resources/parse/})
+ * <ul>
+ * <li>{@code reason-hints.tsv}: phrases a mail server uses for its own verdicts, per family, to
+ * the Sisimai reason word put in {@code reasonHint}.</li>
+ * <li>{@code decoder-order.tsv}: Subject fragment to the decoders tried first.</li>
+ * <li>{@code original-message-markers.txt}: lines after which a notification quotes the original.</li>
+ * <li>{@code bounce-subjects.txt}, {@code autoreply-subjects.txt},
+ * {@code non-recipient-local-parts.txt}.</li>
+ * </ul>
+ */
+package io.bouncesweeper.parse;
