@@ -93,7 +93,7 @@ public class SweepJobFactory {
         ImapConnector connector = new ImapConnector(target.settings());
         MailArchiver archiver = newArchiver(connector, target.folder());
         JobDefinition.Archive a = definition.archive();
-        ArchiveFolders folders = new ArchiveFolders(a.hard(), a.soft(), a.other(), a.unparsed());
+        ArchiveFolders folders = new ArchiveFolders(a.hard(), a.soft(), a.other(), a.unparsed(), a.notices());
         BounceStore store = newStore(jdbc,
                 new SoftBouncePolicy(definition.policy().softThreshold(), definition.policy().softWindow()), clock);
         TransactionTemplate separate = new TransactionTemplate(transactionManager);
