@@ -13,11 +13,16 @@ import java.util.Map;
  */
 final class CommandTable {
     static final String TABLE = "commands.tsv";
+    static final String PHRASES = "command-phrases.tsv";
     private static final String FALLBACK = "fallback";
 
     private final Map<String, Reason> rows = new HashMap<>();
+    private final List<String[]> phrases = new java.util.ArrayList<>();
 
-    CommandTable(List<String> texts) {
+    CommandTable(List<String> texts, List<String> phraseTexts) {
+        for (TsvRows.Row row : TsvRows.parse(PHRASES, phraseTexts, 2)) {
+            phrases.add(new String[]{DiagnosticText.normalise(row.cell(0)), row.cell(1).toUpperCase(Locale.ROOT)});
+        }
         for (TsvRows.Row row : TsvRows.parse(TABLE, texts, 3)) {
             try {
                 String from = row.cell(1).toLowerCase(Locale.ROOT);
@@ -29,6 +34,19 @@ final class CommandTable {
                 throw row.error(e.getMessage());
             }
         }
+    }
+
+    /** The refused command: the record's, else one the report's standard wording names; null when unknown. */
+    String commandOf(String recordCommand, String normalisedText) {
+        if (recordCommand != null && !recordCommand.isBlank()) {
+            return recordCommand;
+        }
+        for (String[] p : phrases) {
+            if (normalisedText.contains(p[0])) {
+                return p[1];
+            }
+        }
+        return null;
     }
 
     /** The verdict corrected by the command, or the verdict itself. */

@@ -57,7 +57,7 @@ public final class DefaultBounceClassifier implements BounceClassifier {
         statuses = new StatusTable(source.read(StatusTable.TABLE));
         providers = new ProviderTable(source.read(ProviderTable.RULES), source.read(ProviderTable.HOSTS));
         phrases = new PhraseTable(source.read(PhraseTable.TABLE), profiles);
-        commands = new CommandTable(source.read(CommandTable.TABLE));
+        commands = new CommandTable(source.read(CommandTable.TABLE), source.read(CommandTable.PHRASES));
     }
 
     @Override
@@ -135,7 +135,7 @@ public final class DefaultBounceClassifier implements BounceClassifier {
         if (v == null) {
             v = new Verdict(Reason.UNDEFINED, null, "undefined");
         }
-        return commands.correct(v, record.smtpCommand(), byCodeAlone);
+        return commands.correct(v, commands.commandOf(record.smtpCommand(), text), byCodeAlone);
     }
 
     /**

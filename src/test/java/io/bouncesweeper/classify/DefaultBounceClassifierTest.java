@@ -229,6 +229,14 @@ class DefaultBounceClassifierTest {
     }
 
     @Test
+    void refusedCommandReadFromStandardReportWording() {
+        Classification c = bounce(null, "5.0.0", "Connected to 192.0.2.1 but my name was rejected. Remote host said: 501 5.0.0 Invalid domain name");
+
+        assertEquals(Reason.BLOCKED, c.reason());
+        assertEquals("phrase:hostunknown:\"invalid domain\">helo", c.rule());
+    }
+
+    @Test
     void versionNumbersAreNoStatus() {
         assertEquals("5.0.0", bounce("554", null, "554 refused by gw (Lotus SMTP MTA v4.6.1)").status());
     }
