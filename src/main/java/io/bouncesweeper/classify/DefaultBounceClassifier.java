@@ -100,7 +100,7 @@ public final class DefaultBounceClassifier implements BounceClassifier {
         if (bounceClass == BounceClass.NONE) {
             bounceClass = BounceClass.SOFT; // a bounce record is a failure even when a rule named a non-failure reason
         }
-        String status = codes.status() != null ? codes.status() : profile.statusFor(codes.codeClass());
+        String status = codes.status() != null ? codes.status() : profile.statusFor(kind == RecordKind.DELAYED ? '4' : codes.codeClass()); // a delay is temporary
         OperatorAction action = v.action() != null ? v.action() : profile.action();
         String rule = codes.statusFromText() && v.rule().startsWith("status:") ? v.rule() + "(text)" : v.rule();
         return new Classification(bounceClass, v.reason(), action, status, rule);
