@@ -123,7 +123,7 @@ public final class ChallengeResponseDecoder implements Decoder {
             return true;
         }
         String returnPath = mail.header("Return-Path");
-        return returnPath != null && returnPath.replaceAll("\\s", "").equals("<>");
+        return returnPath != null && returnPath.replace(" ", "").replace("\t", "").strip().equals("<>");
     }
 
     private static boolean hasHeaderStartingWith(Mail mail, String prefix) {

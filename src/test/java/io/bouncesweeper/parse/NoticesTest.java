@@ -173,6 +173,22 @@ class NoticesTest {
     }
 
     @Test
+    void aMachineSentVerificationRequestIsAChallengeWithoutAMarkedSubject() {
+        String mail = """
+                From: Pat Lee <pat@example.com>
+                To: news@bouncesweeper.test
+                Subject: Re: Winter offers
+                Auto-Submitted: auto-replied
+
+                My mailbox only accepts mail from senders who prove you are human.
+                Click the link below to verify: https://example.com/v/1
+                """;
+        ParsedMessage m = parser.parse(mail.getBytes(StandardCharsets.US_ASCII));
+        assertEquals(RecordKind.CHALLENGE, m.records().get(0).kind(), String.valueOf(m.records()));
+        assertEquals("pat@example.com", m.records().get(0).recipient());
+    }
+
+    @Test
     void markersMatchWithGaps() {
         assertTrue(NoticeMarkers.matches("warning: message 1vpz8k-0001qa-3m delayed 24 hours", "warning: message * delayed"));
         assertEquals(false, NoticeMarkers.matches("warning: message rejected", "warning: message * delayed"));
