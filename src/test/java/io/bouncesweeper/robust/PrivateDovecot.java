@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A Dovecot instance of its own for one test class, from a generated config under
- * {@code /tmp/bounce-sweeper-test-dovecot/<name>} on free loopback ports, so it never disturbs
+ * {@code /tmp/bounce-sweeper-test-dovecot/<name>-<pid>} on free loopback ports, so it never disturbs
  * the shared instance of scripts/services.sh. It reuses what services.sh set up: the Debian
  * package, the non-root vmail user and the self-signed certificate (its key sits beside
  * BOUNCE_SWEEPER_TEST_DOVECOT_CERT). Runs as root, like services.sh. Optionally with an oauth2
@@ -48,11 +48,8 @@ final class PrivateDovecot implements AutoCloseable {
     static PrivateDovecot start(String name, String introspectionUrl) throws Exception {
         String cert = env("BOUNCE_SWEEPER_TEST_DOVECOT_CERT");
         String key = Path.of(cert).resolveSibling("key.pem").toString();
-        Path root = Path.of("/tmp/bounce-sweeper-test-dovecot", name);
-        PrivateDovecot stale = new PrivateDovecot(root, 0, 0, cert);
-        if (Files.exists(stale.conf)) {
-            stale.stop(); // a previous JVM that died without closing it
-        }
+        // one directory per JVM: test runs of several worktrees on one machine never share (or stop) an instance
+        Path root = Path.of("/tmp/bounce-sweeper-test-dovecot", name + "-" + ProcessHandle.current().pid());
         run("rm", "-rf", root.toString());
         Path maildir = root.resolve("mail").resolve(USER).resolve("Maildir");
         for (String d : new String[]{"cur", "new", "tmp"}) {
