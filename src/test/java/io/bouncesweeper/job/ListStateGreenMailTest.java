@@ -1,9 +1,8 @@
 package io.bouncesweeper.job;
 
-import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
-import io.bouncesweeper.config.ImapSecurity;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.bouncesweeper.support.GreenMailServers;
 import io.bouncesweeper.config.RunOverrides;
 import io.bouncesweeper.support.Fixtures;
 import io.bouncesweeper.support.JobTestSupport;
@@ -34,12 +33,11 @@ import static org.assertj.core.api.Assertions.assertThat;
         "bounce-sweeper.job=test-sweep"})
 @ExtendWith(OutputCaptureExtension.class)
 class ListStateGreenMailTest {
-    static final TestMailbox MAILBOX =
-            new TestMailbox("127.0.0.1", ServerSetupTest.IMAP.getPort(), ImapSecurity.NONE, "bounces", "secret", null);
+    static final ServerSetup IMAP = GreenMailServers.imapOnFreePort();
+    static final TestMailbox MAILBOX = GreenMailServers.mailbox(IMAP);
 
     @RegisterExtension
-    static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.IMAP)
-            .withConfiguration(GreenMailConfiguration.aConfig().withUser("bounces@localhost", "bounces", "secret"));
+    static GreenMailExtension greenMail = GreenMailServers.extension(IMAP);
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {

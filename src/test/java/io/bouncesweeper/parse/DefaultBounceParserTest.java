@@ -25,10 +25,10 @@ class DefaultBounceParserTest {
 
     @ParameterizedTest
     @CsvSource({
-            "dsn-421-4.7.0-try-again-later.eml,        421, 4.7.0, delayed",
-            "dsn-450-4.2.1-mailbox-unavailable.eml,    450, 4.2.1, delayed",
-            "dsn-451-4.3.0-local-error.eml,            451, 4.3.0, delayed",
-            "dsn-452-4.2.2-mailbox-full.eml,           452, 4.2.2, delayed",
+            "dsn-421-4.7.0-try-again-later.eml,        421, 4.7.0, failed",
+            "dsn-450-4.2.1-mailbox-unavailable.eml,    450, 4.2.1, failed",
+            "dsn-451-4.3.0-local-error.eml,            451, 4.3.0, failed",
+            "dsn-452-4.2.2-mailbox-full.eml,           452, 4.2.2, failed",
             "dsn-550-5.1.1-user-unknown.eml,           550, 5.1.1, failed",
             "dsn-550-5.2.1-mailbox-disabled.eml,       550, 5.2.1, failed",
             "dsn-550-5.7.1-rejected-policy.eml,        550, 5.7.1, failed",

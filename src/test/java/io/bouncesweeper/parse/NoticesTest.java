@@ -40,7 +40,6 @@ class NoticesTest {
             "notice-mdn-displayed.eml,                RECEIPT,   kate@example.com",
             "notice-receipt-plain-read.eml,           RECEIPT,   leo@example.net",
             "not-a-report-read-receipt.eml,           RECEIPT,   liam@example.com",
-            "dsn-421-4.7.0-try-again-later.eml,       DELAYED,   alice@example.net",
     })
     void eachNoticeIsRecognisedAsItsKind(String fixture, RecordKind kind, String recipient) {
         DeliveryRecord r = only(fixture);
