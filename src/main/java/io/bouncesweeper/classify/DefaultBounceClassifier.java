@@ -101,7 +101,10 @@ public final class DefaultBounceClassifier implements BounceClassifier {
             bounceClass = BounceClass.SOFT; // a bounce record is a failure even when a rule named a non-failure reason
         }
         String status = codes.status() != null ? codes.status() : profile.statusFor(kind == RecordKind.DELAYED ? '4' : codes.codeClass()); // a delay is temporary
-        OperatorAction action = v.action() != null ? v.action() : profile.action();
+        // The action follows the exact reply + status pair when the table knows it, whatever words decided
+        // the reason: 553 5.1.3 means "fix the address" even when the text reads like an unknown user.
+        OperatorAction pairAction = statuses.actionForPair(codes.reply(), codes.status());
+        OperatorAction action = v.action() != null ? v.action() : pairAction != null ? pairAction : profile.action();
         String rule = codes.statusFromText() && v.rule().startsWith("status:") ? v.rule() + "(text)" : v.rule();
         return new Classification(bounceClass, v.reason(), action, status, rule);
     }

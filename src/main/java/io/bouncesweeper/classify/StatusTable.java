@@ -2,6 +2,8 @@ package io.bouncesweeper.classify;
 
 import io.bouncesweeper.domain.Reason;
 
+import io.bouncesweeper.domain.OperatorAction;
+
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +55,18 @@ final class StatusTable {
             v = new Verdict(v.reason(), v.action(), "status:" + status);
         }
         return v;
+    }
+
+    /**
+     * The operator action a row names for exactly this reply code and status (the seed pairs an
+     * operator knows by heart: 421 4.7.0 → wait and retry, 553 5.1.3 → fix the address ...), or null.
+     */
+    OperatorAction actionForPair(String reply, String status) {
+        if (reply == null || status == null) {
+            return null;
+        }
+        Verdict v = rows.get(key(reply, status));
+        return v == null ? null : v.action();
     }
 
     Verdict byReplyCode(String reply) {
