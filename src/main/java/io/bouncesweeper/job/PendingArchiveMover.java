@@ -37,6 +37,9 @@ class PendingArchiveMover {
     }
 
     void moveAll() throws MessagingException {
+        if (!store.hasPendingArchive(target.mailbox(), target.folder())) {
+            return; // the common case: no need to connect just to find nothing
+        }
         long uidValidity = archiver.uidValidity();
         List<PendingArchive> pending = store.pendingArchive(target.mailbox(), target.folder(), uidValidity);
         if (pending.isEmpty()) {

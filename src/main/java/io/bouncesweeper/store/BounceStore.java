@@ -195,6 +195,13 @@ public class BounceStore {
                 mailbox, folder, uidValidity);
     }
 
+    /** Whether any committed message of the folder (under any UIDVALIDITY) still waits to be moved. */
+    public boolean hasPendingArchive(String mailbox, String folder) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("""
+                SELECT EXISTS (SELECT 1 FROM bounce_message
+                                WHERE mailbox = ? AND folder = ? AND archived_at IS NULL)""", Boolean.class, mailbox, folder));
+    }
+
     /** The highest UID stored for the folder under this UIDVALIDITY, 0 when none. */
     public long highestStoredUid(String mailbox, String folder, long uidValidity) {
         Long max = jdbc.queryForObject("""
