@@ -16,6 +16,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The whole job against Dovecot (Debian's package, started by scripts/services.sh) over IMAPS
@@ -75,5 +76,24 @@ class BounceSweepDovecotTest {
         try (var session = Dovecot.starttls().connector().open("INBOX")) {
             assertThat(session.searchUids(0, "UNSEEN")).hasSize(1);
         }
+    }
+
+    @Test
+    void aServerCertificateNobodyTrustsIsRefused() {
+        TestMailbox m = Dovecot.imaps();
+        TestMailbox withoutTrustStore = new TestMailbox(m.host(), m.port(), m.security(), m.user(), m.password(), null);
+
+        assertThatThrownBy(() -> withoutTrustStore.connector().open("INBOX"))
+                .hasStackTraceContaining("PKIX path building failed");
+    }
+
+    @Test
+    void starttlsIsRequiredNotOptional() {
+        TestMailbox m = Dovecot.starttls();
+        // the STARTTLS port also speaks plain IMAP; with STARTTLS required, a missing trust still fails the login
+        TestMailbox withoutTrustStore = new TestMailbox(m.host(), m.port(), m.security(), m.user(), m.password(), null);
+
+        assertThatThrownBy(() -> withoutTrustStore.connector().open("INBOX"))
+                .hasStackTraceContaining("PKIX path building failed");
     }
 }
