@@ -15,8 +15,8 @@
 #   INBOX empty; every message in exactly one archive folder (distinct Message-IDs over the archive
 #   folders' files == MESSAGES, and file count == MESSAGES); bounce_message rows == MESSAGES;
 #   bounce_event rows and the recipient_state checksum == the reference run's.
-# Kill modes, in rotation: sigkill-early (JVM start / first fetch), sigkill-random (anywhere in the
-# run), and crash points of the app (io.bouncesweeper.job.CrashPoints via BOUNCE_SWEEPER_TEST_CRASH_AT):
+# Kill modes, in rotation: sigkill-early (in the first 30 % of the job's time after Spring Boot has
+# started: recovery, search, first fetches), sigkill-random (anywhere in the job), and crash points of the app (io.bouncesweeper.job.CrashPoints via BOUNCE_SWEEPER_TEST_CRASH_AT):
 # before-commit:N, after-commit:N, during-move:N, after-move:N with a random N.
 # Output: one line per trial and a final table; logs under $CRASH_MAIL_ROOT/logs/.
 set -euo pipefail
@@ -125,7 +125,9 @@ run_job() {
   env "${JOB_ENV[@]}" ${spec:+BOUNCE_SWEEPER_TEST_CRASH_AT=$spec} java $CRASH_JAVA_OPTS $CRASH_JAVA_CMD </dev/null >"$log" 2>&1 &
   pid=$!
   if [ -n "$after" ]; then
-    # sleep in small steps so a run that ends early is not waited for
+    # the clock starts when Spring Boot has started (JVM start-up takes seconds, up to half a minute on a
+    # loaded machine, and a kill then proves nothing); sleep in small steps so an early end is not waited for
+    while kill -0 "$pid" 2>/dev/null && ! grep -aq 'Started BounceSweeperApplication' "$log"; do sleep 0.1; done
     local end; end=$(awk -v a="$after" 'BEGIN{print a*10}'); local i=0
     while [ $i -lt "$end" ] && kill -0 "$pid" 2>/dev/null; do sleep 0.1; i=$((i + 1)); done
     kill -9 "$pid" 2>/dev/null || true
@@ -155,13 +157,15 @@ say "reference run: $MESSAGES messages, no kill"
 reset_all
 t0=$(date +%s.%N)
 rc=$(run_job "$LOGS/reference.log")
-REF_SECS=$(awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN{printf "%.1f", b-a}')
+REF_WALL=$(awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN{printf "%.1f", b-a}')
+STARTUP=$(grep -ao 'process running for [0-9.]*' "$LOGS/reference.log" | awk '{print $4}' | head -1)
+REF_SECS=$(awk -v w="$REF_WALL" -v s="${STARTUP:-0}" 'BEGIN{d = w - s; printf "%.1f", (d > 2 ? d : 2)}')   # the job itself
 [ "$rc" = 0 ] || { tail -n 30 "$LOGS/reference.log"; die "reference run exited $rc"; }
 read -r r_inbox r_archived r_distinct r_dups r_quar r_messages REF_EVENTS REF_CHECKSUM <<<"$(check)"
 [ "$r_inbox" = 0 ] && [ "$r_distinct" = "$MESSAGES" ] && [ "$r_messages" = "$MESSAGES" ] ||
   die "reference run is not clean: inbox=$r_inbox archived=$r_archived distinct=$r_distinct messages=$r_messages"
 CHUNKS=$(( (MESSAGES + CRASH_CHUNK_SIZE - 1) / CRASH_CHUNK_SIZE ))
-say "reference: ${REF_SECS}s wall, events=$REF_EVENTS recipient_state checksum=$REF_CHECKSUM quarantined=$r_quar peak heap $(peak_heap "$LOGS/reference.log") MB"
+say "reference: ${REF_WALL}s wall (job ${REF_SECS}s after start-up), events=$REF_EVENTS recipient_state checksum=$REF_CHECKSUM quarantined=$r_quar peak heap $(peak_heap "$LOGS/reference.log") MB"
 
 # ---------------------------------------------------------------- trials
 RANDOM=$CRASH_SEED
@@ -178,13 +182,13 @@ for trial in $(seq 1 "$TRIALS"); do
     spec="" after=""
     if [ $runs = 1 ]; then
       case $mode in
-        sigkill-early) after=$(awk -v r=$RANDOM -v s="$REF_SECS" 'BEGIN{printf "%.1f", 1 + (r / 32767) * s * 0.35}'); first="kill -9 @${after}s" ;;
-        sigkill-random) after=$(awk -v r=$RANDOM -v s="$REF_SECS" 'BEGIN{printf "%.1f", 1 + (r / 32767) * s}'); first="kill -9 @${after}s" ;;
+        sigkill-early) after=$(awk -v r=$RANDOM -v s="$REF_SECS" 'BEGIN{printf "%.1f", (r / 32767) * s * 0.3}'); first="kill -9 @+${after}s" ;;
+        sigkill-random) after=$(awk -v r=$RANDOM -v s="$REF_SECS" 'BEGIN{printf "%.1f", (r / 32767) * s}'); first="kill -9 @+${after}s" ;;
         during-move) spec="$mode:$(( 1 + RANDOM % (CHUNKS * 2) ))"; first=$spec ;;
         *) spec="$mode:$(( 1 + RANDOM % CHUNKS ))"; first=$spec ;;
       esac
     elif [ $runs = 2 ] && [ $((RANDOM % 2)) = 0 ]; then
-      after=$(awk -v r=$RANDOM -v s="$REF_SECS" 'BEGIN{printf "%.1f", 1 + (r / 32767) * s}')   # the rerun is killed too
+      after=$(awk -v r=$RANDOM -v s="$REF_SECS" 'BEGIN{printf "%.1f", (r / 32767) * s}')   # the rerun is killed too
     fi
     rc=$(run_job "$log" "$spec" "$after")
     if [ "$rc" = 0 ]; then done=1; break; fi

@@ -8,7 +8,7 @@
 #
 # Settings (env): HOSTILE_XMX (256m), HOSTILE_MAX_MESSAGE_BYTES (the job's default cap, 26214400),
 # HOSTILE_CHUNK_SIZE (200), HOSTILE_MAIL_ROOT (/tmp/bounce-sweeper-hostile), HOSTILE_IMAP_PORT/
-# HOSTILE_IMAPS_PORT (13143/13993), HOSTILE_DB (bounces_hostile).
+# HOSTILE_IMAPS_PORT (15143/15993), HOSTILE_DB (bounces_hostile).
 # Checks: exit 0; INBOX empty; archive folders hold exactly as many files as were seeded; one
 # bounce_message row per message, all archived; every quarantined row has its reason; the 50 MB
 # message is stored with its full size and the fingerprint of exactly its first HOSTILE_MAX_MESSAGE_BYTES
@@ -21,8 +21,8 @@ HOSTILE_XMX=${HOSTILE_XMX:-256m}
 HOSTILE_MAX_MESSAGE_BYTES=${HOSTILE_MAX_MESSAGE_BYTES:-26214400}
 HOSTILE_CHUNK_SIZE=${HOSTILE_CHUNK_SIZE:-200}
 HOSTILE_MAIL_ROOT=${HOSTILE_MAIL_ROOT:-/tmp/bounce-sweeper-hostile}
-HOSTILE_IMAP_PORT=${HOSTILE_IMAP_PORT:-13143}
-HOSTILE_IMAPS_PORT=${HOSTILE_IMAPS_PORT:-13993}
+HOSTILE_IMAP_PORT=${HOSTILE_IMAP_PORT:-15143}
+HOSTILE_IMAPS_PORT=${HOSTILE_IMAPS_PORT:-15993}
 HOSTILE_DB=${HOSTILE_DB:-bounces_hostile}
 JAR=${JAR:-target/bounce-sweeper.jar}
 VMAIL_USER=${VMAIL_USER:-vmail}
@@ -87,7 +87,7 @@ huge_fp=$(head -c "$HOSTILE_MAX_MESSAGE_BYTES" "$huge_file" | sha256sum | cut -c
 huge_row=$(sql "$HOSTILE_DB" -e "SELECT CONCAT(size_bytes, ' ', fingerprint, ' ', archived_at IS NOT NULL) FROM bounce_message WHERE size_bytes = $huge_size")
 sqli=$(sql "$HOSTILE_DB" -e "SELECT COUNT(*) FROM bounce_message WHERE message_id = '<x''); DROP TABLE bounce_event; -- \"sqli\"@evil.test>'")
 forged=$(grep -ac '^00:00:00.000 ERROR SweepLauncher - FORGED' "$LOG" || true)
-heap=$(grep -a 'peak heap:' "$LOG" | awk '{print $3}' | tail -1)
+heap=$(grep -a 'peak heap:' "$LOG" | awk '{print $3}' | tail -1 || true)
 
 echo
 say "by category/outcome:"; sql "$HOSTILE_DB" -e 'SELECT category, outcome, COUNT(*) FROM bounce_message GROUP BY 1, 2 ORDER BY 1, 2' | sed 's/^/    /'

@@ -14,7 +14,8 @@ import java.util.Locale;
  *
  * <p>Decision order, first answer wins:
  * <ol>
- *   <li>the record's kind: delivered, complaint and auto-reply are no bounces;</li>
+ *   <li>the record's kind: delivered, complaint, auto-reply, challenge and receipt are no bounces
+ *       (a delay is classified as a bounce would be, for analytics, but always soft);</li>
  *   <li>the parser's reason hint, read from the mail's structure (e.g. a queue timeout);</li>
  *   <li>the provider table, for records from a known provider's servers;</li>
  *   <li>the phrase lists, over the diagnostic text (a weak phrase yields to a specific status);</li>
@@ -79,6 +80,10 @@ public final class DefaultBounceClassifier implements BounceClassifier {
                 return nonBounce(Reason.FEEDBACK, null, "kind:complaint");
             case AUTOREPLY:
                 return nonBounce(Reason.VACATION, null, "kind:autoreply");
+            case CHALLENGE: // an automatic response (RFC 3834) asking the sender to prove itself: nothing failed
+                return new Classification(BounceClass.NONE, Reason.VACATION, OperatorAction.NONE, null, "kind:challenge");
+            case RECEIPT: // a disposition notification (RFC 8098): the message reached its recipient
+                return new Classification(BounceClass.NONE, Reason.DELIVERED, OperatorAction.NONE, null, "kind:receipt");
             default:
                 break;
         }
@@ -91,11 +96,11 @@ public final class DefaultBounceClassifier implements BounceClassifier {
             v = new Verdict(profile.whenTemporary(), null, v.rule() + ">4xx");
             profile = profiles.of(v.reason());
         }
-        BounceClass bounceClass = profile.bounceClass(codes.codeClass());
+        BounceClass bounceClass = kind == RecordKind.DELAYED ? BounceClass.SOFT : profile.bounceClass(codes.codeClass());
         if (bounceClass == BounceClass.NONE) {
             bounceClass = BounceClass.SOFT; // a bounce record is a failure even when a rule named a non-failure reason
         }
-        String status = codes.status() != null ? codes.status() : profile.statusFor(codes.codeClass());
+        String status = codes.status() != null ? codes.status() : profile.statusFor(kind == RecordKind.DELAYED ? '4' : codes.codeClass()); // a delay is temporary
         OperatorAction action = v.action() != null ? v.action() : profile.action();
         String rule = codes.statusFromText() && v.rule().startsWith("status:") ? v.rule() + "(text)" : v.rule();
         return new Classification(bounceClass, v.reason(), action, status, rule);

@@ -32,7 +32,7 @@ final class CorpusEvaluation {
     }
 
     record Report(Map<Measure, Tally> overall, Map<String, Tally> byReason, Map<String, Map<Measure, Tally>> byModule,
-                  Map<String, Tally> byRule, List<Miss> misses, int files) {
+                  Map<String, Tally> byRule, List<Miss> misses, int files, KindChanges kindChanges) {
     }
 
     private final BounceParser parser;
@@ -53,11 +53,13 @@ final class CorpusEvaluation {
         Map<String, Map<Measure, Tally>> byModule = new TreeMap<>();
         Map<String, Tally> byRule = new TreeMap<>();
         List<Miss> misses = new ArrayList<>();
+        KindChanges kindChanges = new KindChanges();
         Map<String, List<Manifest.Row>> files = manifest.byFile();
         for (Map.Entry<String, List<Manifest.Row>> file : files.entrySet()) {
             ParsedMessage parsed = parser.parse(Files.readAllBytes(corpus.resolve(file.getKey())));
             List<DeliveryRecord> records = parsed.records();
             boolean[] used = new boolean[records.size()];
+            kindChanges.records(records);
             for (Manifest.Row row : file.getValue()) {
                 Map<Measure, Boolean> scores = new EnumMap<>(Measure.class);
                 String got;
@@ -69,6 +71,7 @@ final class CorpusEvaluation {
                     DeliveryRecord r = i < 0 ? null : records.get(i);
                     Classification c = r == null ? null : classifier.classify(r);
                     got = describe(r, c);
+                    kindChanges.row(row, r);
                     score(row, r, c, scores);
                     byRule.computeIfAbsent(ruleFamily(c), k -> new Tally()).count(scores.get(Measure.REASON));
                 }
@@ -84,7 +87,7 @@ final class CorpusEvaluation {
                 }
             }
         }
-        return new Report(overall, byReason, byModule, byRule, misses, files.size());
+        return new Report(overall, byReason, byModule, byRule, misses, files.size(), kindChanges);
     }
 
     /** "phrase:userunknown:\"no such user\"" counts under "phrase:userunknown", "status:5.1.1" under "status". */

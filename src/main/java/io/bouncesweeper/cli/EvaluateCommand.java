@@ -98,6 +98,7 @@ public final class EvaluateCommand {
         for (Map.Entry<Measure, Tally> e : report.overall().entrySet()) {
             out.printf(Locale.ROOT, "%-40s %s%n", e.getKey().label, e.getValue());
         }
+        out.printf(Locale.ROOT, "%-40s %s%n", "kind changed by notices", report.kindChanges().line());
         out.println();
         out.println("reason accuracy by expected reason:");
         report.byReason().forEach((reason, t) -> out.printf(Locale.ROOT, "  %-18s %s%n", reason, t));

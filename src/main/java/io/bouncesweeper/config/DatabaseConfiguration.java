@@ -27,6 +27,8 @@ public class DatabaseConfiguration {
         config.setUsername(db.user());
         config.setPassword(db.password());
         config.setMaximumPoolSize(db.poolSize());
+        // connections are opened when a run needs them, not held idle (a scheduler idles most of the day)
+        config.setMinimumIdle(1);
         config.setConnectionTimeout(30_000);
         return new HikariDataSource(config);
     }

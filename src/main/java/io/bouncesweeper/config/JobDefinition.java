@@ -87,12 +87,17 @@ public record JobDefinition(
         }
     }
 
-    /** Target folders by outcome; "/" separates levels and is mapped to the server's own separator. */
+    /**
+     * Target folders by outcome; "/" separates levels and is mapped to the server's own separator.
+     *
+     * @param notices mail holding only delay warnings, challenge-response requests and read receipts
+     */
     public record Archive(
             @NotBlank @DefaultValue("Bounces/Hard") String hard,
             @NotBlank @DefaultValue("Bounces/Soft") String soft,
             @NotBlank @DefaultValue("Bounces/Other") String other,
-            @NotBlank @DefaultValue("Bounces/Unparsed") String unparsed) {
+            @NotBlank @DefaultValue("Bounces/Unparsed") String unparsed,
+            @NotBlank @DefaultValue("Bounces/Other") String notices) {
     }
 
     /**

@@ -14,7 +14,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <li>{@code during-move}: one target folder of a chunk has been moved, the others not (counted per folder move);</li>
  * <li>{@code after-move}: a chunk's messages are moved, their outbox rows are not yet marked archived.</li>
  * </ul>
- * Read once at class load; when unset, {@link #reach} is a null check.
+ * {@code POINT:N:pause=S} pauses the reaching thread for S seconds instead (it keeps whatever it
+ * holds, e.g. the mailbox lock: the two-process test uses it). Read once at class load; when unset,
+ * {@link #reach} is a null check.
  */
 public final class CrashPoints {
     public static final String PROPERTY = "bounce-sweeper.test.crash-at";
@@ -23,18 +25,15 @@ public final class CrashPoints {
 
     private static final String POINT;
     private static final int AT;
+    private static final long PAUSE_SECONDS;
     private static final AtomicInteger HITS = new AtomicInteger();
 
     static {
         String spec = System.getProperty(PROPERTY, System.getenv(ENV));
-        if (spec == null || spec.isBlank()) {
-            POINT = null;
-            AT = 0;
-        } else {
-            int colon = spec.lastIndexOf(':');
-            POINT = colon < 0 ? spec.trim() : spec.substring(0, colon).trim();
-            AT = colon < 0 ? 1 : Integer.parseInt(spec.substring(colon + 1).trim());
-        }
+        String[] parts = spec == null || spec.isBlank() ? new String[0] : spec.trim().split(":");
+        POINT = parts.length == 0 ? null : parts[0];
+        AT = parts.length > 1 ? Integer.parseInt(parts[1]) : 1;
+        PAUSE_SECONDS = parts.length > 2 && parts[2].startsWith("pause=") ? Long.parseLong(parts[2].substring(6)) : 0;
     }
 
     private CrashPoints() {
@@ -42,9 +41,22 @@ public final class CrashPoints {
 
     public static void reach(String point) {
         if (POINT != null && POINT.equals(point) && HITS.incrementAndGet() == AT) {
+            if (PAUSE_SECONDS > 0) {
+                pause(point);
+                return;
+            }
             System.err.println("[crash-point] " + point + ":" + AT + " reached: halting the JVM");
             System.err.flush();
             Runtime.getRuntime().halt(EXIT_CODE);
+        }
+    }
+
+    private static void pause(String point) {
+        System.err.println("[crash-point] " + point + ":" + AT + " reached: pausing " + PAUSE_SECONDS + " s");
+        try {
+            Thread.sleep(PAUSE_SECONDS * 1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

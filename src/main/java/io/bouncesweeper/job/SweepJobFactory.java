@@ -148,7 +148,7 @@ public class SweepJobFactory {
         ImapConnector connector = new ImapConnector(target.settings());
         MailArchiver archiver = newArchiver(connector, target.folder());
         JobDefinition.Archive a = definition.archive();
-        ArchiveFolders folders = new ArchiveFolders(a.hard(), a.soft(), a.other(), a.unparsed());
+        ArchiveFolders folders = new ArchiveFolders(a.hard(), a.soft(), a.other(), a.unparsed(), a.notices());
         BounceStore store = newStore(jdbc, settings, clock);
         TransactionTemplate separate = new TransactionTemplate(transactionManager);
         separate.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);

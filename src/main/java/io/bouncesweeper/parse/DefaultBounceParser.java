@@ -32,6 +32,7 @@ public final class DefaultBounceParser implements BounceParser {
     private final OriginalHeaders originalHeaders;
     private final DecoderTable decoders;
     private final Decoder autoReply = new AutoReplyDecoder();
+    private final Notices notices = new Notices();
 
     public DefaultBounceParser() {
         this(DEFAULT_ORIGINAL_HEADERS);
@@ -89,7 +90,7 @@ public final class DefaultBounceParser implements BounceParser {
         MimePart original = mail.original();
         OriginalMessage orig = originalHeaders.of(original == null ? null : original.headers());
 
-        List<DeliveryRecord> records = decoders.decode(mail);
+        List<DeliveryRecord> records = notices.refine(mail, decoders.decode(mail)); // receipts, challenges, delays
         if (records.isEmpty() && !looksLikeBounce(mail) && autoReply.recognises(mail)) {
             records = autoReply.decode(mail);
         }

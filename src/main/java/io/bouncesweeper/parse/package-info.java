@@ -11,6 +11,10 @@
  * {@code io.bouncesweeper.parse.mta} (likely ones first, by Subject), then the generic readers
  * (RFC 3464 report, report fields written inline, free text). Auto-replies are only considered
  * when no bounce decoder found anything, because bounces carry {@code Auto-Submitted} too.
+ * {@link io.bouncesweeper.parse.Notices} then tells notices from failures: read receipts (RFC 8098)
+ * and challenge-response requests when no bounce decoder found anything, delay warnings among the
+ * bounce records (kinds {@code delayed}, {@code challenge}, {@code receipt}: never counted against
+ * a recipient).
  *
  * <h2>Limits</h2>
  * Every dimension of hostile input is capped by a named constant: nesting depth, parts, header
@@ -27,6 +31,8 @@
  * the Sisimai reason word put in {@code reasonHint}.</li>
  * <li>{@code decoder-order.tsv}: Subject fragment to the decoders tried first.</li>
  * <li>{@code original-message-markers.txt}: lines after which a notification quotes the original.</li>
+ * <li>{@code delay-markers.tsv}, {@code challenge-markers.tsv}, {@code receipt-markers.tsv}: the
+ * notices' subjects, phrases, headers and sender domains.</li>
  * <li>{@code bounce-subjects.txt}, {@code autoreply-subjects.txt},
  * {@code non-recipient-local-parts.txt}.</li>
  * </ul>

@@ -40,6 +40,7 @@ class JobDefinitionsTest {
         assertThat(nightly.policy().softThreshold()).isEqualTo(3);
         assertThat(nightly.policy().softWindow()).isEqualTo(Duration.ofDays(30));
         assertThat(nightly.archive().unparsed()).isEqualTo("Bounces/Unparsed");
+        assertThat(nightly.archive().notices()).isEqualTo("Bounces/Other");
 
         assertThat(shipped.load("reprocess-historic").select()).isEqualTo(JobDefinition.Selection.ALL);
         assertThat(shipped.all()).extracting(JobDefinition::name).contains("nightly-cleanup", "reprocess-historic");

@@ -98,7 +98,6 @@ class QuartzClusterTest {
         factory.setSchedulerName(applicationQuartzSetting("scheduler-name"));
         Properties properties = applicationQuartzProperties();
         properties.setProperty("org.quartz.scheduler.instanceId", instanceId);
-        properties.setProperty("org.quartz.jobStore.clusterCheckinInterval", "1000");
         factory.setQuartzProperties(properties);
         factory.setAutoStartup(false);
         factory.afterPropertiesSet();

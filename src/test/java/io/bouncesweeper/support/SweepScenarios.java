@@ -71,6 +71,12 @@ public final class SweepScenarios {
         assertThat(count("""
                 SELECT COUNT(*) FROM bounce_event e JOIN recipient_state s ON s.recipient = e.recipient
                  WHERE e.status = '5.1.1' AND s.status <> 'suppressed'""")).as("5.1.1 recipients suppressed").isZero();
+        assertThat(count("SELECT COUNT(*) FROM bounce_message WHERE category = 'notice' AND target_folder = 'Bounces/Other'"))
+                .as("delays, challenges and receipts filed as notices").isGreaterThanOrEqualTo(6);
+        assertThat(count("""
+                SELECT COUNT(*) FROM recipient_state s
+                 WHERE NOT EXISTS (SELECT 1 FROM bounce_event e WHERE e.recipient = s.recipient AND e.kind = 'bounce')"""))
+                .as("list state comes from bounces only, never from notices").isZero();
         return fixtures.size();
     }
 
