@@ -75,8 +75,9 @@ public final class SweepScenarios {
                 .as("delays, challenges and receipts filed as notices").isGreaterThanOrEqualTo(6);
         assertThat(count("""
                 SELECT COUNT(*) FROM recipient_state s
-                 WHERE NOT EXISTS (SELECT 1 FROM bounce_event e WHERE e.recipient = s.recipient AND e.kind = 'bounce')"""))
-                .as("list state comes from bounces only, never from notices").isZero();
+                 WHERE NOT EXISTS (SELECT 1 FROM bounce_event e WHERE e.recipient = s.recipient
+                                     AND e.kind IN ('bounce', 'complaint'))"""))
+                .as("list state comes from bounces and complaints only, never from notices").isZero();
         return fixtures.size();
     }
 
