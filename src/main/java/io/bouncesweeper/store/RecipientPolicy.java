@@ -130,7 +130,12 @@ public final class RecipientPolicy {
                         explanation = "soft bounce " + window.size() + " of " + policy.softThreshold() + " within " + days(policy);
                     }
                 }
-                case SENDER -> sender++;
+                case SENDER -> {
+                    sender++;
+                    if (status == RecipientStatus.ACTIVE && why == null) {
+                        explanation = "sender-side " + reason + ": never suppresses the recipient";
+                    }
+                }
                 case NONE -> {
                 }
             }

@@ -74,7 +74,7 @@ class ListStateGreenMailTest {
 
     @Test
     void aDryRunChangesNothingAtAllAndSaysWhatWouldChange(CapturedOutput output) throws Exception {
-        MAILBOX.append("INBOX", List.of(Fixtures.bytes("dsn-452-4.2.2-mailbox-full.eml")));
+        MAILBOX.append("INBOX", List.of(Fixtures.bytes("dsn-550-5.1.1-user-unknown.eml")));
         assertThat(launcher.runOnce()).isEqualTo(SweepOutcome.COMPLETED);
         List<String> before = bounceTables();
         List<byte[]> fixtures = SweepScenarios.allFixtures();
@@ -86,8 +86,8 @@ class ListStateGreenMailTest {
         assertThat(bounceTables()).isEqualTo(before);
         assertThat(MAILBOX.count("INBOX")).isEqualTo(fixtures.size());
         assertThat(output.getOut()).contains("dry run: nothing was written")
-                .contains("soft_bouncing → suppressed")
-                .contains("alice@example.net: soft_bouncing → suppressed")
+                .contains("suppressed → suppressed: 1")
+                .contains("alice@example.net: suppressed → suppressed")
                 .contains("new → complained")
                 .containsPattern("erin@contoso.example: new → active \\(.*sender-side 1");
     }

@@ -76,7 +76,7 @@ public final class SweepScenarios {
         assertThat(count("""
                 SELECT COUNT(*) FROM recipient_state s
                  WHERE NOT EXISTS (SELECT 1 FROM bounce_event e WHERE e.recipient = s.recipient
-                                                           AND e.kind IN ('bounce', 'complaint'))"""))
+                                     AND e.kind IN ('bounce', 'complaint'))"""))
                 .as("list state comes from bounces and complaints only, never from notices").isZero();
         return fixtures.size();
     }
