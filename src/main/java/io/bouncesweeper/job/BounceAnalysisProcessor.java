@@ -5,6 +5,7 @@ import io.bouncesweeper.domain.ArchiveCategory;
 import io.bouncesweeper.domain.ClassifiedRecord;
 import io.bouncesweeper.domain.DeliveryRecord;
 import io.bouncesweeper.domain.MailboxMessage;
+import io.bouncesweeper.domain.MessageKey;
 import io.bouncesweeper.domain.ParseOutcome;
 import io.bouncesweeper.domain.ParsedMessage;
 import io.bouncesweeper.domain.ProcessedMessage;
@@ -17,6 +18,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Parse, then classify each record. Never throws: whatever goes wrong with one message makes it
@@ -35,8 +38,22 @@ public class BounceAnalysisProcessor implements ItemProcessor<MailboxMessage, Pr
         this.clock = clock;
     }
 
+    private final Map<MessageKey, ProcessedMessage> analysedAhead = new ConcurrentHashMap<>();
+
+    /** Analyses a batch ahead of time (on the reader's prefetch thread); {@link #process} then only looks it up. */
+    public void analyseAhead(List<MailboxMessage> batch) {
+        for (MailboxMessage m : batch) {
+            analysedAhead.put(m.key(), analyse(m));
+        }
+    }
+
     @Override
     public ProcessedMessage process(MailboxMessage message) {
+        ProcessedMessage ready = analysedAhead.remove(message.key());
+        return ready != null ? ready : analyse(message);
+    }
+
+    private ProcessedMessage analyse(MailboxMessage message) {
         Instant now = clock.instant();
         ParsedMessage parsed;
         try {

@@ -158,11 +158,13 @@ public class SweepJobFactory {
                 definition.chunkSize(), properties.imap().maxMessageBytes(), new Backoff(properties.imap().retryAttempts(),
                 properties.imap().retryPause(), Duration.ofMinutes(1)), store::highestStoredUid);
         BounceItemWriter writer = new BounceItemWriter(store, archiver, folders, separate, statistics, mode, preview);
+        BounceAnalysisProcessor processor = new BounceAnalysisProcessor(jobParser, classifier, clock);
+        reader.setLookAhead(processor::analyseAhead); // parse while the previous chunk is being written
         return new StepBuilder("sweepMailbox", repository)
                 .<MailboxMessage, ProcessedMessage>chunk(definition.chunkSize())
                 .transactionManager(transactionManager)
                 .reader(reader)
-                .processor(new BounceAnalysisProcessor(jobParser, classifier, clock))
+                .processor(processor)
                 .writer(writer)
                 .listener(writer)
                 .listener(new MailboxSweepListener(target, dataSource,

@@ -14,6 +14,7 @@ import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
@@ -21,6 +22,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 
 /**
  * Reads a folder's messages in UID order, a batch of bodies per FETCH. The UIDs to read are
@@ -51,7 +53,8 @@ public class MailboxItemReader implements ItemStreamReader<MailboxMessage> {
     private final Deque<MailboxMessage> buffer = new ArrayDeque<>();
     private long lastUid;
     private ExecutorService prefetcher;
-    private Future<List<FetchedMessage>> nextBatch;
+    private Future<List<MailboxMessage>> nextBatch;
+    private Consumer<List<MailboxMessage>> lookAhead = batch -> { };
 
     /** @param searchCriteria IMAP SEARCH criteria beyond the UID range, see {@link io.bouncesweeper.imap.SearchCriteria} */
     public MailboxItemReader(ImapConnector connector, String mailbox, String folderName, String searchCriteria,
@@ -120,16 +123,22 @@ public class MailboxItemReader implements ItemStreamReader<MailboxMessage> {
 
     private void fillBuffer() throws MessagingException {
         while (buffer.isEmpty() && nextBatch != null) {
-            List<FetchedMessage> fetched = await(nextBatch);
+            List<MailboxMessage> fetched = await(nextBatch);
             nextBatch = submitNextBatch();
-            for (FetchedMessage m : fetched) {
-                buffer.add(new MailboxMessage(new MessageKey(mailbox, folderName, uidValidity, m.uid()), m.size(), m.bytes()));
-            }
+            buffer.addAll(fetched);
         }
     }
 
     /** Starts fetching the next batch of UIDs, or returns null when all are fetched. */
-    private Future<List<FetchedMessage>> submitNextBatch() {
+    /**
+     * Work to do on each fetched batch on the prefetch thread, before the step asks for it (the
+     * job parses and classifies there, so that CPU work overlaps the previous chunk's database time).
+     */
+    public void setLookAhead(Consumer<List<MailboxMessage>> lookAhead) {
+        this.lookAhead = lookAhead;
+    }
+
+    private Future<List<MailboxMessage>> submitNextBatch() {
         if (nextPending >= pending.length) {
             return null;
         }
@@ -142,7 +151,12 @@ public class MailboxItemReader implements ItemStreamReader<MailboxMessage> {
                 log.info("{} of {} messages vanished before they could be fetched (deleted or moved by someone else)",
                         batch.length - fetched.size(), batch.length);
             }
-            return fetched;
+            List<MailboxMessage> messages = new ArrayList<>(fetched.size());
+            for (FetchedMessage m : fetched) {
+                messages.add(new MailboxMessage(new MessageKey(mailbox, folderName, uidValidity, m.uid()), m.size(), m.bytes()));
+            }
+            lookAhead.accept(messages);
+            return messages;
         });
     }
 
@@ -178,7 +192,7 @@ public class MailboxItemReader implements ItemStreamReader<MailboxMessage> {
         }
     }
 
-    private static List<FetchedMessage> await(Future<List<FetchedMessage>> batch) throws MessagingException {
+    private static List<MailboxMessage> await(Future<List<MailboxMessage>> batch) throws MessagingException {
         try {
             return batch.get();
         } catch (InterruptedException e) {
