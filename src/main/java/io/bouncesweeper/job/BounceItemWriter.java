@@ -75,6 +75,11 @@ class BounceItemWriter implements ItemWriter<ProcessedMessage>, StepExecutionLis
     @Override
     public void write(Chunk<? extends ProcessedMessage> chunk) {
         List<ProcessedMessage> all = List.copyOf(chunk.getItems());
+        if (mode != SweepMode.DRY_RUN) {
+            // Partitions (or jobs) sweeping folders that hold copies of the same mail must not both
+            // store it: chunk writes take the store's lock first and then read the latest committed rows.
+            store.states().lockUntilCompletion();
+        }
         List<ProcessedMessage> fresh = unseenBefore(all);
         if (mode == SweepMode.DRY_RUN) {
             fresh.forEach(BounceItemWriter::reportWouldStore);

@@ -70,7 +70,8 @@ public class BounceStore {
                 SELECT mailbox, folder, uid_validity, uid, fingerprint FROM bounce_message
                  WHERE mailbox = :mailbox
                    AND ((folder = :folder AND uid_validity = :uidValidity AND uid IN (:uids))
-                        OR fingerprint IN (:fingerprints))""", params, rs -> {
+                        OR fingerprint IN (:fingerprints))
+                 LOCK IN SHARE MODE""", params, rs -> {
             keys.add(new MessageKey(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4)));
             seen.add(rs.getString(5));
         });
