@@ -49,10 +49,6 @@ public final class ImapSession implements AutoCloseable {
         }
     }
 
-    public String folderName() {
-        return folder.getFullName();
-    }
-
     public long uidValidity() throws MessagingException {
         return folder.getUIDValidity();
     }
@@ -176,11 +172,6 @@ public final class ImapSession implements AutoCloseable {
         args.writeString(mailbox);
         Response[] r = p.command(command, args);
         p.handleResult(r[r.length - 1]);
-    }
-
-    /** Number of messages in another folder, by STATUS on a fresh folder object (the open one goes stale). */
-    public int messageCount(String folderName) throws MessagingException {
-        return store.getFolder(folderName.replace('/', store.getDefaultFolder().getSeparator())).getMessageCount();
     }
 
     @Override

@@ -71,18 +71,6 @@ public class RunStatistics {
         archiveDeferred += n;
     }
 
-    public synchronized long read() {
-        return read;
-    }
-
-    public synchronized long archivedTotal() {
-        return archived;
-    }
-
-    public synchronized Map<String, Long> archivedByFolder() {
-        return Map.copyOf(archivedByFolder);
-    }
-
     public synchronized double messagesPerSecond() {
         double seconds = (System.nanoTime() - startNanos) / 1e9;
         return seconds <= 0 ? 0 : read / seconds;
