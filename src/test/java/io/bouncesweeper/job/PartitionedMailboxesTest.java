@@ -55,11 +55,11 @@ class PartitionedMailboxesTest {
 
         assertThat(MAILBOX.count("INBOX")).isZero();
         assertThat(MAILBOX.count("Second")).isZero();
-        assertThat(jdbc.queryForList("SELECT folder FROM bounce_message GROUP BY folder ORDER BY folder", String.class))
-                .containsExactly("INBOX", "Second");
+        // each partition read its whole folder (which one stores a shared copy first is up to timing)
         assertThat(jdbc.queryForList("""
-                SELECT STEP_NAME FROM BATCH_STEP_EXECUTION WHERE STEP_NAME LIKE 'sweepMailbox:%' ORDER BY STEP_NAME""",
-                String.class)).containsExactly("sweepMailbox:mailbox0", "sweepMailbox:mailbox1");
+                SELECT CONCAT(STEP_NAME, '=', READ_COUNT) FROM BATCH_STEP_EXECUTION
+                 WHERE STEP_NAME LIKE 'sweepMailbox:%' ORDER BY STEP_NAME""", String.class))
+                .containsExactly("sweepMailbox:mailbox0=" + fixtures.size(), "sweepMailbox:mailbox1=10");
         // the same mail in both folders is one message by content: stored once, archived from both
         assertThat(JobTestSupport.count(jdbc, "SELECT COUNT(*) FROM bounce_message")).isEqualTo(fixtures.size());
         assertThat(new SweepScenarios(MAILBOX, launcher, jdbc).archivedTotal()).isEqualTo(fixtures.size() + 10);
