@@ -78,6 +78,10 @@ done
 COUNT=${COUNT:-10000}
 
 say() { printf '[bench] %s\n' "$*"; }
+proc_cpu() {  # CPU seconds of a process and its reaped children (0 when unknown)
+  [ -n "${1:-}" ] && [ -r "/proc/$1/stat" ] || { echo 0; return; }
+  awk -v t="$(getconf CLK_TCK)" '{ sub(/^.*\) /, ""); print ($12 + $13 + $14 + $15) / t }' "/proc/$1/stat"
+}
 die() { printf '[bench] ERROR: %s\n' "$*" >&2; exit 1; }
 now() { date +%s.%N; }
 rate() { awk -v n="$1" -v s="$2" 'BEGIN { printf "%.2f s, %.0f msg/s", s, (s > 0 ? n / s : 0) }'; }
@@ -190,13 +194,15 @@ if [ ! -f "$BENCH_JAR" ]; then
 fi
 say "running: java $BENCH_JAVA_OPTS -jar $BENCH_JAR ${JOB_ARGS[*]:-}   (output: $LOG)"
 printf '%s\n' "${JOB_ENV[@]}" | sed 's/PASSWORD=.*/PASSWORD=***/; s/^/[bench]   /'
+db_cpu0=$(proc_cpu "$(pgrep -x mariadbd | head -1)"); imap_cpu0=$(proc_cpu "$(cat "$MAIL_ROOT/run/master.pid" 2>/dev/null)")
 t0=$(now)
 set +e
 # shellcheck disable=SC2086
-env "${JOB_ENV[@]}" java $BENCH_JAVA_OPTS -jar "$BENCH_JAR" "${JOB_ARGS[@]}" </dev/null >"$LOG" 2>&1
+/usr/bin/time -f '%U %S' -o "$LOG.cpu" env "${JOB_ENV[@]}" java $BENCH_JAVA_OPTS -jar "$BENCH_JAR" "${JOB_ARGS[@]}" </dev/null >"$LOG" 2>&1
 rc=$?
 set -e
 JOB_SECS=$(elapsed "$t0" "$(now)")
+db_cpu1=$(proc_cpu "$(pgrep -x mariadbd | head -1)"); imap_cpu1=$(proc_cpu "$(cat "$MAIL_ROOT/run/master.pid" 2>/dev/null)")
 
 echo "---------------- last $BENCH_TAIL lines of $LOG"
 tail -n "$BENCH_TAIL" "$LOG"
@@ -211,4 +217,8 @@ for t in $(sql -e "SELECT table_name FROM information_schema.tables WHERE table_
   say "table $t: $(sql "$BENCH_DB_NAME" -e "SELECT COUNT(*) FROM \`$t\`") rows"
 done
 say "seeding rate: $(rate "$COUNT" "$SEED_SECS")"
+# CPU seconds of each party, which (unlike wall time) hardly depend on what else the machine runs.
+job_cpu=$(awk 'END {print $1 + $2}' "$LOG.cpu" 2>/dev/null || echo 0)
+say "$(awk -v j="$job_cpu" -v d0="$db_cpu0" -v d1="$db_cpu1" -v i0="$imap_cpu0" -v i1="$imap_cpu1" -v n="$COUNT" -v l="$(cat /proc/loadavg | cut -d' ' -f1-3)" \
+  'BEGIN { printf "CPU seconds: job JVM %.1f, MariaDB %.1f, Dovecot %.1f (per 1,000 messages: %.2f, %.2f, %.2f); load average %s", j, d1-d0, i1-i0, j*1000/n, (d1-d0)*1000/n, (i1-i0)*1000/n, l }')"
 exit $rc

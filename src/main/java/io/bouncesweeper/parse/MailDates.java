@@ -1,8 +1,8 @@
 package io.bouncesweeper.parse;
 
 import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.Locale;
 
 /** RFC 5322 dates as mail really writes them: comments, named zones, missing weekday. Null when unreadable. */
@@ -46,19 +46,54 @@ final class MailDates {
             case "JST" -> t[4] = "+0900";
             default -> { }
         }
-        String time = t[3].length() == 5 ? t[3] + ":00" : t[3];
-        if (time.length() == 7) {
-            time = "0" + time;
-        }
-        String day = t[0].length() == 1 ? "0" + t[0] : t[0];
-        String month = t[1].length() >= 3 ? Character.toUpperCase(t[1].charAt(0)) + t[1].substring(1, 3).toLowerCase(Locale.ROOT) : t[1];
-        String year = t[2].length() == 2 ? "20" + t[2] : t[2];
+        // Read the fields by hand: DateTimeFormatter's resolver costs more than the rest of a bounce's parse.
         try {
-            return ZonedDateTime.parse(day + " " + month + " " + year + " " + time + " " + t[4], FORMAT).toInstant();
+            int day = Integer.parseInt(t[0]);
+            int month = month(t[1]);
+            int year = Integer.parseInt(t[2]);
+            if (t[2].length() == 2) {
+                year += 2000;
+            } else if (t[2].length() != 4) {
+                return null;
+            }
+            String[] hms = t[3].split(":");
+            if (hms.length < 2 || hms.length > 3) {
+                return null;
+            }
+            int hour = Integer.parseInt(hms[0]);
+            int minute = Integer.parseInt(hms[1]);
+            int second = hms.length == 3 ? Integer.parseInt(hms[2]) : 0;
+            if (month == 0 || hms[1].length() != 2 || (hms.length == 3 && hms[2].length() != 2) || hms[0].length() > 2) {
+                return null;
+            }
+            return LocalDateTime.of(year, month, day, hour, minute, second).toInstant(offset(t[4]));
         } catch (RuntimeException e) {
             return null;
         }
     }
 
-    private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("dd MMM yyyy HH:mm:ss xx", Locale.ENGLISH);
+    private static final String MONTHS = "janfebmaraprmayjunjulaugsepoctnovdec";
+
+    /** 1 to 12, or 0 when not an English month abbreviation. */
+    private static int month(String name) {
+        if (name.length() != 3) {
+            return 0;
+        }
+        int i = MONTHS.indexOf(name.toLowerCase(Locale.ROOT));
+        return i >= 0 && i % 3 == 0 ? i / 3 + 1 : 0;
+    }
+
+    /** "+hhmm" or "-hhmm"; anything else fails the date. */
+    private static ZoneOffset offset(String zone) {
+        if (zone.length() != 5 || (zone.charAt(0) != '+' && zone.charAt(0) != '-')) {
+            throw new IllegalArgumentException("zone");
+        }
+        int hours = Integer.parseInt(zone.substring(1, 3));
+        int minutes = Integer.parseInt(zone.substring(3, 5));
+        if (minutes > 59 || zone.charAt(1) == '+' || zone.charAt(3) == '+' || zone.charAt(1) == '-' || zone.charAt(3) == '-') {
+            throw new IllegalArgumentException("zone");
+        }
+        int sign = zone.charAt(0) == '-' ? -1 : 1;
+        return ZoneOffset.ofHoursMinutes(sign * hours, sign * minutes);
+    }
 }

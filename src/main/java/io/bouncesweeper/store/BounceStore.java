@@ -11,9 +11,9 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Clock;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -81,7 +81,7 @@ public class BounceStore {
     public void insertMessages(List<ProcessedMessage> messages, Function<ProcessedMessage, String> targetFolder,
                                Long jobExecutionId) {
         states.lockUntilCompletion(); // before any row lock: see RecipientStates.recompute
-        Timestamp now = Timestamp.from(clock.instant());
+        LocalDateTime now = Columns.utc(clock.instant());
         jdbc.batchUpdate("""
                 INSERT INTO bounce_message (mailbox, folder, uid_validity, uid, message_id, fingerprint, outcome,
                     category, target_folder, size_bytes, record_count, error, event_time, processed_at, job_execution_id)
@@ -99,8 +99,8 @@ public class BounceStore {
             ps.setLong(10, m.size());
             ps.setInt(11, m.records().size());
             ps.setString(12, Columns.cut(m.error(), 1000));
-            ps.setTimestamp(13, Timestamp.from(m.eventTime()));
-            ps.setTimestamp(14, now);
+            ps.setObject(13, Columns.utc(m.eventTime()));
+            ps.setObject(14, now);
             if (jobExecutionId == null) {
                 ps.setNull(15, Types.BIGINT);
             } else {
@@ -125,7 +125,7 @@ public class BounceStore {
         if (rows.isEmpty()) {
             return;
         }
-        Timestamp now = Timestamp.from(clock.instant());
+        LocalDateTime now = Columns.utc(clock.instant());
         jdbc.batchUpdate("""
                 INSERT INTO bounce_event (mailbox, folder, uid_validity, uid, record_index, kind, recipient,
                     recipient_domain, original_recipient, status, reply_code, bounce_class, reason, action, rule_name,
@@ -219,7 +219,7 @@ public class BounceStore {
                 UPDATE bounce_message SET archived_at = :now
                  WHERE mailbox = :mailbox AND folder = :folder AND uid_validity = :uidValidity
                    AND uid IN (:uids) AND archived_at IS NULL""", new MapSqlParameterSource()
-                .addValue("now", Timestamp.from(clock.instant()))
+                .addValue("now", Columns.utc(clock.instant()))
                 .addValue("mailbox", mailbox)
                 .addValue("folder", folder)
                 .addValue("uidValidity", uidValidity)
@@ -233,7 +233,7 @@ public class BounceStore {
 
     private record EventRow(ProcessedMessage message, int index, ClassifiedRecord classified, Correlated correlated,
                             ReasonGroup group, String rulesVersion) {
-        void bind(PreparedStatement ps, Timestamp now) throws SQLException {
+        void bind(PreparedStatement ps, LocalDateTime now) throws SQLException {
             MessageKey k = message.key();
             DeliveryRecord r = classified.record();
             String recipient = recipientOf(r, correlated.verpRecipient());
@@ -259,8 +259,8 @@ public class BounceStore {
             ps.setString(20, Columns.cut(r.decoder(), 64));
             ps.setString(21, Columns.cut(message.original().messageId(), 255));
             ps.setString(22, Columns.cut(message.messageId(), 255));
-            ps.setTimestamp(23, Timestamp.from(message.eventTime()));
-            ps.setTimestamp(24, now);
+            ps.setObject(23, Columns.utc(message.eventTime()));
+            ps.setObject(24, now);
             ps.setString(25, Columns.cut(r.status(), 32));
             ps.setString(26, Columns.cut(r.smtpCommand(), 16));
             ps.setString(27, Columns.cut(r.reasonHint(), 32));

@@ -13,10 +13,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -138,7 +138,7 @@ public final class RecipientStates {
                 RecordKind.valueOf(rs.getString("kind").toUpperCase(Locale.ROOT)),
                 BounceClass.valueOf(rs.getString("bounce_class").toUpperCase(Locale.ROOT)),
                 reason(rs.getString("reason")), rs.getString("status"),
-                rs.getTimestamp("event_time").toInstant(), rs.getString("feedback_type"),
+                Columns.instant(rs, "event_time"), rs.getString("feedback_type"),
                 rs.getString("campaign_id"), rs.getString("subscriber_id"), rs.getString("list_id"));
     }
 
@@ -165,9 +165,9 @@ public final class RecipientStates {
                       FROM recipient_state WHERE recipient IN (:recipients)""" + (locking ? " FOR UPDATE" : ""),
                     new MapSqlParameterSource("recipients", slice), rs -> {
                         RecipientState s = new RecipientState(rs.getString(1), RecipientStatus.ofCode(rs.getString(2)),
-                                rs.getString(3), rs.getString(4), instant(rs.getTimestamp(5)), longOrNull(rs, 6),
-                                rs.getInt(7), instant(rs.getTimestamp(8)), rs.getInt(9), rs.getInt(10), rs.getInt(11),
-                                rs.getInt(12), rs.getString(13), rs.getString(14), instant(rs.getTimestamp(15)),
+                                rs.getString(3), rs.getString(4), Columns.instant(rs, 5), longOrNull(rs, 6),
+                                rs.getInt(7), Columns.instant(rs, 8), rs.getInt(9), rs.getInt(10), rs.getInt(11),
+                                rs.getInt(12), rs.getString(13), rs.getString(14), Columns.instant(rs, 15),
                                 longOrNull(rs, 16), rs.getBoolean(17), rs.getString(18), rs.getString(19),
                                 rs.getString(20));
                         states.put(s.recipient(), s);
@@ -180,7 +180,7 @@ public final class RecipientStates {
         if (states.isEmpty()) {
             return;
         }
-        Timestamp now = Timestamp.from(clock.instant());
+        LocalDateTime now = Columns.utc(clock.instant());
         jdbc.batchUpdate("""
                 INSERT INTO recipient_state (recipient, status, status_reason, status_explanation, status_since,
                     decided_by_event, soft_count, soft_window_start, hard_count, sender_issue_count, complaint_count,
@@ -201,31 +201,31 @@ public final class RecipientStates {
                 states, states.size(), (ps, s) -> bind(ps, s, now));
     }
 
-    private static void bind(PreparedStatement ps, RecipientState s, Timestamp now) throws SQLException {
+    private static void bind(PreparedStatement ps, RecipientState s, LocalDateTime now) throws SQLException {
         boolean off = s.status().isFinal();
         ps.setString(1, s.recipient());
         ps.setString(2, s.status().code());
         ps.setString(3, Columns.cut(s.why(), 32));
         ps.setString(4, Columns.cut(s.explanation(), 255));
-        ps.setTimestamp(5, timestamp(s.since()));
+        ps.setObject(5, Columns.utc(s.since()));
         setLong(ps, 6, s.decidedByEventId());
         ps.setInt(7, s.softCount());
-        ps.setTimestamp(8, timestamp(s.softWindowStart()));
+        ps.setObject(8, Columns.utc(s.softWindowStart()));
         ps.setInt(9, s.hardCount());
         ps.setInt(10, s.senderIssueCount());
         ps.setInt(11, s.complaintCount());
         ps.setInt(12, s.eventCount());
         ps.setString(13, Columns.cut(s.lastStatus(), 16));
         ps.setString(14, Columns.cut(s.lastReason(), 32));
-        ps.setTimestamp(15, timestamp(s.lastBounceAt()));
+        ps.setObject(15, Columns.utc(s.lastBounceAt()));
         setLong(ps, 16, s.lastEventId());
         ps.setBoolean(17, s.allowListed());
-        ps.setTimestamp(18, off ? timestamp(s.since()) : null);
+        ps.setObject(18, off ? Columns.utc(s.since()) : null);
         ps.setString(19, off ? Columns.cut(s.why(), 32) : null);
         ps.setString(20, Columns.cut(s.campaignId(), 255));
         ps.setString(21, Columns.cut(s.subscriberId(), 255));
         ps.setString(22, Columns.cut(s.listId(), 255));
-        ps.setTimestamp(23, now);
+        ps.setObject(23, now);
     }
 
     private static List<List<String>> slices(Collection<String> all) {
@@ -235,14 +235,6 @@ public final class RecipientStates {
             slices.add(list.subList(i, Math.min(list.size(), i + SLICE)));
         }
         return slices;
-    }
-
-    private static Timestamp timestamp(Instant i) {
-        return i == null ? null : Timestamp.from(i);
-    }
-
-    private static Instant instant(Timestamp t) {
-        return t == null ? null : t.toInstant();
     }
 
     private static Long longOrNull(ResultSet rs, int column) throws SQLException {
