@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -48,7 +47,7 @@ public record Correlation(String campaignHeader, String subscriberHeader, String
         if (name == null || name.isBlank() || headers.isEmpty()) {
             return null;
         }
-        String v = caseInsensitive(headers).get(name);
+        String v = lookup(headers, name);
         return v == null || v.isBlank() ? null : v.strip();
     }
 
@@ -170,12 +169,17 @@ public record Correlation(String campaignHeader, String subscriberHeader, String
         return Columns.cut(String.join(".", java.util.Arrays.copyOfRange(labels, labels.length - keep, labels.length)), 255);
     }
 
-    private static Map<String, String> caseInsensitive(Map<String, String> headers) {
-        if (headers instanceof TreeMap<String, String> t && t.comparator() == String.CASE_INSENSITIVE_ORDER) {
-            return t;
+    /**
+     * The value of a header whatever its case; of several case variants the last one, as a
+     * case-insensitive map would keep it. A scan: the maps are small and this runs per record.
+     */
+    private static String lookup(Map<String, String> headers, String name) {
+        String found = null;
+        for (Map.Entry<String, String> e : headers.entrySet()) {
+            if (name.equalsIgnoreCase(e.getKey())) {
+                found = e.getValue();
+            }
         }
-        Map<String, String> map = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        map.putAll(headers);
-        return map;
+        return found;
     }
 }
