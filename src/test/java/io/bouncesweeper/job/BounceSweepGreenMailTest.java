@@ -1,7 +1,5 @@
 package io.bouncesweeper.job;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 import io.bouncesweeper.archive.MailArchiver;
 import io.bouncesweeper.classify.BounceClassifier;
 import io.bouncesweeper.parse.BounceParser;
@@ -9,22 +7,18 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.transaction.PlatformTransactionManager;
 import io.bouncesweeper.config.BounceSweeperProperties;
 import io.bouncesweeper.imap.ImapConnector;
-import io.bouncesweeper.support.GreenMailServers;
+import io.bouncesweeper.support.GreenMailJobTest;
 import io.bouncesweeper.support.JobTestSupport;
 import io.bouncesweeper.support.SweepScenarios;
-import io.bouncesweeper.support.TestMailbox;
 import jakarta.mail.MessagingException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import io.bouncesweeper.domain.ProcessedMessage;
 import io.bouncesweeper.store.BounceStore;
@@ -44,13 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(properties = {"bounce-sweeper.run-on-start=false", "bounce-sweeper.jobs-dir=src/test/resources/jobs",
         "bounce-sweeper.job=test-sweep"})
-class BounceSweepGreenMailTest {
-    static final ServerSetup IMAP = GreenMailServers.imapOnFreePort();
-    static final TestMailbox MAILBOX = GreenMailServers.mailbox(IMAP);
-
-    @RegisterExtension
-    static GreenMailExtension greenMail = GreenMailServers.extension(IMAP);
-
+class BounceSweepGreenMailTest extends GreenMailJobTest {
     /** Fails every move while set: the results are committed, the mail stays in the inbox. */
     static final AtomicBoolean movesFail = new AtomicBoolean();
     /** The chunk write that fails (1-based), 0 for none: the chunk rolls back, the run fails. */
@@ -95,16 +83,6 @@ class BounceSweepGreenMailTest {
         }
     }
 
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        JobTestSupport.database(registry);
-        JobTestSupport.mailbox(registry, MAILBOX);
-    }
-
-    @Autowired
-    SweepLauncher launcher;
-    @Autowired
-    JdbcTemplate jdbc;
     @Autowired
     DataSource dataSource;
 

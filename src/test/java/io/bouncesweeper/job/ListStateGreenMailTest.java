@@ -1,24 +1,16 @@
 package io.bouncesweeper.job;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
-import io.bouncesweeper.support.GreenMailServers;
+import io.bouncesweeper.support.GreenMailJobTest;
 import io.bouncesweeper.config.RunOverrides;
 import io.bouncesweeper.support.Fixtures;
 import io.bouncesweeper.support.JobTestSupport;
 import io.bouncesweeper.support.SweepScenarios;
-import io.bouncesweeper.support.TestMailbox;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -32,24 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(properties = {"bounce-sweeper.run-on-start=false", "bounce-sweeper.jobs-dir=src/test/resources/jobs",
         "bounce-sweeper.job=test-sweep"})
 @ExtendWith(OutputCaptureExtension.class)
-class ListStateGreenMailTest {
-    static final ServerSetup IMAP = GreenMailServers.imapOnFreePort();
-    static final TestMailbox MAILBOX = GreenMailServers.mailbox(IMAP);
-
-    @RegisterExtension
-    static GreenMailExtension greenMail = GreenMailServers.extension(IMAP);
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        JobTestSupport.database(registry);
-        JobTestSupport.mailbox(registry, MAILBOX);
-    }
-
-    @Autowired
-    SweepLauncher launcher;
-    @Autowired
-    JdbcTemplate jdbc;
-
+class ListStateGreenMailTest extends GreenMailJobTest {
     @BeforeEach
     void setUp() {
         JobTestSupport.cleanDatabase(jdbc);

@@ -1,19 +1,10 @@
 package io.bouncesweeper.job;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
-import io.bouncesweeper.support.GreenMailServers;
+import io.bouncesweeper.support.GreenMailJobTest;
 import io.bouncesweeper.support.JobTestSupport;
 import io.bouncesweeper.support.SweepScenarios;
-import io.bouncesweeper.support.TestMailbox;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.util.List;
 
@@ -22,29 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** A definition with several mailbox folders runs them as Spring Batch partitions, side by side. */
 @SpringBootTest(properties = {"bounce-sweeper.run-on-start=false", "bounce-sweeper.jobs-dir=src/test/resources/jobs",
         "bounce-sweeper.max-parallel-mailboxes=2"})
-class PartitionedMailboxesTest {
-    static final ServerSetup IMAP = GreenMailServers.imapOnFreePort();
-    static final TestMailbox MAILBOX = GreenMailServers.mailbox(IMAP);
-
-    @RegisterExtension
-    static GreenMailExtension greenMail = GreenMailServers.extension(IMAP);
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        JobTestSupport.database(registry);
-        JobTestSupport.mailbox(registry, MAILBOX);
-    }
-
-    @Autowired
-    SweepLauncher launcher;
-    @Autowired
-    JdbcTemplate jdbc;
-
-    @BeforeEach
-    void clean() {
-        JobTestSupport.cleanDatabase(jdbc);
-    }
-
+class PartitionedMailboxesTest extends GreenMailJobTest {
     @Test
     void eachFolderIsAPartitionAndBothAreSweptCompletely() throws Exception {
         List<byte[]> fixtures = SweepScenarios.allFixtures();
