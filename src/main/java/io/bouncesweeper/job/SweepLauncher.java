@@ -208,11 +208,19 @@ public class SweepLauncher {
         return false;
     }
 
-    private static String rootMessage(Throwable t) {
-        Throwable root = t;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
+    /**
+     * Every distinct message of the cause chain, outermost first: Spring Batch's wrappers ("Unable
+     * to process chunk") say where, the middle ones which server or statement, the root what broke.
+     */
+    static String rootMessage(Throwable t) {
+        StringBuilder sb = new StringBuilder();
+        java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (Throwable c = t; c != null && seen.add(c); c = c.getCause()) {
+            String m = c.getCause() == null || c.getMessage() == null ? c.toString() : c.getMessage();
+            if (sb.indexOf(m) < 0) {
+                sb.append(sb.isEmpty() ? "" : " <- ").append(m);
+            }
         }
-        return root == t ? t.toString() : t.getMessage() + " (cause: " + root + ")";
+        return sb.toString();
     }
 }
