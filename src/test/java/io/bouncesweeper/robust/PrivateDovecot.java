@@ -198,6 +198,11 @@ final class PrivateDovecot implements AutoCloseable {
         return new TestMailbox("127.0.0.1", imapsPort, ImapSecurity.IMAPS, USER, PASSWORD, cert);
     }
 
+    /** The plain-text (STARTTLS-capable) listener. */
+    int imapPort() {
+        return imapPort;
+    }
+
     int imapsPort() {
         return imapsPort;
     }
