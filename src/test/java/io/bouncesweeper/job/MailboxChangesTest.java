@@ -151,6 +151,9 @@ class MailboxChangesTest {
 
         assertThat(output).contains("a database error that may pass").contains("resuming from the last committed chunk");
         assertThat(writes.get()).as("the killed chunk was written again").isGreaterThan(fixtures.size() / 4 + 1);
+        assertThat(scenarios.count("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION WHERE STATUS = 'FAILED'"))
+                .as("the failed execution, resumed within the run").isEqualTo(1);
+        assertThat(scenarios.count("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION WHERE STATUS = 'COMPLETED'")).isEqualTo(1);
         assertSweptOnce(fixtures, reference);
     }
 

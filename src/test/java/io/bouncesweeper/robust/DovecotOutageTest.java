@@ -154,6 +154,7 @@ class DovecotOutageTest {
 
         assertThat(restarter.restarts.get()).as("Dovecot was down when the reader fetched, and came back").isEqualTo(1);
         assertThat(output).contains("fetch failed").contains("reconnected, continuing");
+        assertThat(scenarios.count("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION")).as("one execution, never failed").isEqualTo(1);
         assertAllSweptOnce();
     }
 
