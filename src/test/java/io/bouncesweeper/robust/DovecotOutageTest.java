@@ -4,9 +4,11 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.AppenderBase;
+import io.bouncesweeper.archive.MailArchiver;
 import io.bouncesweeper.classify.BounceClassifier;
 import io.bouncesweeper.config.BounceSweeperProperties;
 import io.bouncesweeper.domain.ProcessedMessage;
+import io.bouncesweeper.imap.ImapConnector;
 import io.bouncesweeper.job.RunStatistics;
 import io.bouncesweeper.job.SweepJobFactory;
 import io.bouncesweeper.job.SweepLauncher;
@@ -70,6 +72,8 @@ class DovecotOutageTest {
     /** What happens while the n-th chunk is being written (inside its transaction). */
     static volatile IntConsumer duringWrite = n -> { };
     static final AtomicInteger writes = new AtomicInteger();
+    /** The run's archiver: its monitor is held while a move is in flight. */
+    static volatile MailArchiver archiver;
 
     @TestConfiguration
     static class Seams {
@@ -79,6 +83,13 @@ class DovecotOutageTest {
                                       BounceParser parser, BounceClassifier classifier, Clock clock,
                                       RunStatistics statistics, BounceSweeperProperties p) {
             return new SweepJobFactory(repository, tx, dataSource, parser, classifier, clock, statistics, p) {
+                @Override
+                protected MailArchiver newArchiver(ImapConnector connector, String folder) {
+                    MailArchiver created = super.newArchiver(connector, folder);
+                    archiver = created;
+                    return created;
+                }
+
                 @Override
                 protected BounceStore newStore(JdbcTemplate jdbc, StoreSettings settings, Clock clock) {
                     return new BounceStore(jdbc, settings, clock) {
@@ -219,9 +230,16 @@ class DovecotOutageTest {
         writes.set(0);
     }
 
+    /**
+     * Stops Dovecot while no move is in flight (MailArchiver.move holds the archiver's monitor), so no
+     * chunk is left half moved (some target folders done, others not) and every message recorded as
+     * not archived is certain to be still in INBOX: that is what the lasting case checks.
+     */
     private static void stopDovecot(String why) {
         try {
-            dovecot.stopServer();
+            synchronized (archiver) {
+                dovecot.stopServer();
+            }
         } catch (Exception e) {
             throw new IllegalStateException("could not stop Dovecot (" + why + ")", e);
         }
