@@ -88,7 +88,9 @@ public record BounceSweeperProperties(
             @NotBlank String url,
             String user,
             String password,
-            @Min(4) @Max(64) @DefaultValue("10") int poolSize) {
+            @Min(4) @Max(64) @DefaultValue("10") int poolSize,
+            @Min(1) @Max(100) @DefaultValue("4") int retryAttempts,
+            @NotNull @DefaultValue("2s") Duration retryPause) {
 
         @Override
         public String toString() {

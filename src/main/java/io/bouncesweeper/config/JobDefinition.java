@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import java.time.Duration;
@@ -48,6 +49,10 @@ public record JobDefinition(
      * One folder to sweep. Connection fields left out come from {@code bounce-sweeper.imap.*}.
      *
      * @param passwordEnv name of the environment variable that holds this account's password
+     * @param identity    how the account is recorded with each message and named in locks; default
+     *                    {@code user@host}. Only needed to tell apart two servers on one host (different
+     *                    ports) with the same user; changing it for an account already swept makes its
+     *                    stored mail look new to duplicate detection.
      */
     public record Mailbox(
             @NotBlank String folder,
@@ -55,10 +60,11 @@ public record JobDefinition(
             @Min(1) @Max(65_535) Integer port,
             String user,
             String passwordEnv,
-            ImapSecurity security) {
+            ImapSecurity security,
+            @Size(max = 255) String identity) {
 
         public static Mailbox folder(String folder) {
-            return new Mailbox(folder, null, null, null, null, null);
+            return new Mailbox(folder, null, null, null, null, null, null);
         }
     }
 

@@ -57,6 +57,18 @@ public final class MailboxLock implements AutoCloseable {
         }
     }
 
+    /** False when the lock's connection died (killed, server restarted): the server has freed the lock. */
+    boolean isHeld() {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT IS_USED_LOCK(?) = CONNECTION_ID()")) {
+            ps.setString(1, name);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getInt(1) == 1;
+            }
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
     @Override
     public void close() throws SQLException {
         try (connection; PreparedStatement ps = connection.prepareStatement("SELECT RELEASE_LOCK(?)")) {

@@ -21,7 +21,20 @@ final class MailboxTargets {
                                        Function<String, String> environment) {
         List<MailboxTarget> targets = new ArrayList<>();
         for (int i = 0; i < definition.mailboxes().size(); i++) {
-            targets.add(resolve(definition, i, account, environment));
+            MailboxTarget target = resolve(definition, i, account, environment);
+            for (int j = 0; j < targets.size(); j++) {
+                MailboxTarget other = targets.get(j);
+                if (other.mailbox().equals(target.mailbox()) && other.folder().equals(target.folder())
+                        && !sameServer(other.settings(), target.settings())) {
+                    // their UIDs, resume positions and outbox rows would be mixed up in the store
+                    throw new InvalidJobDefinitionException("job definition '" + definition.name() + "': mailboxes["
+                            + j + "] and mailboxes[" + i + "] are different servers (" + other.settings().host() + ":"
+                            + other.settings().port() + ", " + target.settings().host() + ":" + target.settings().port()
+                            + ") under the same identity '" + target.mailbox() + "' and folder '" + target.folder()
+                            + "': give one of them its own identity");
+                }
+            }
+            targets.add(target);
         }
         return targets;
     }
@@ -51,6 +64,11 @@ final class MailboxTargets {
         }
         ImapSettings settings = new ImapSettings(host, port, user, password, security, account.trustStore(),
                 account.trustStorePassword(), account.connectTimeout(), account.readTimeout(), oauth2);
-        return new MailboxTarget(user + "@" + host, m.folder(), settings);
+        String identity = m.identity() != null && !m.identity().isBlank() ? m.identity() : user + "@" + host;
+        return new MailboxTarget(identity, m.folder(), settings);
+    }
+
+    private static boolean sameServer(ImapSettings a, ImapSettings b) {
+        return a.host().equalsIgnoreCase(b.host()) && a.port() == b.port();
     }
 }

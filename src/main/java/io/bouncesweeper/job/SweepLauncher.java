@@ -4,6 +4,7 @@ import io.bouncesweeper.config.BounceSweeperProperties;
 import io.bouncesweeper.config.JobDefinition;
 import io.bouncesweeper.config.JobDefinitions;
 import io.bouncesweeper.config.RunOverrides;
+import io.bouncesweeper.imap.Backoff;
 import io.bouncesweeper.store.Reclassifier;
 import io.bouncesweeper.store.StoreSettings;
 import org.slf4j.Logger;
@@ -19,6 +20,8 @@ import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 
 import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Duration;
 
 import javax.sql.DataSource;
 import java.util.HashSet;
@@ -68,24 +71,95 @@ public class SweepLauncher {
             }
             targets = List.of(targets.get(request.shard()));
         }
-        Optional<MailboxLock> lock = MailboxLock.tryAcquire(dataSource, "job", definition.name()
-                + (request.shard() == null ? "" : "#" + request.shard()));
+        String lockName = definition.name() + (request.shard() == null ? "" : "#" + request.shard());
+        Optional<MailboxLock> lock = MailboxLock.tryAcquire(dataSource, "job", lockName);
         if (lock.isEmpty()) {
             log.error("another run of job '{}' is active; this one stops without touching anything", definition.name());
             return SweepOutcome.ANOTHER_RUN_ACTIVE;
         }
-        try (MailboxLock held = lock.get()) {
+        MailboxLock held = lock.get();
+        try {
             if (request.overrides().reclassify()) {
                 return reclassify(definition);
             }
             log.info("job '{}'{}: {} mailbox folder(s) {}", definition.name(),
                     definition.dryRun() ? " (dry run)" : definition.keepInPlace() ? " (keeping mail in place)" : "",
                     targets.size(), targets);
-            Job job = jobFactory.create(definition, targets);
-            JobExecution execution = jobOperator.start(job, parametersFor(request));
-            log.info("job '{}' {}", definition.name(), execution.getStatus());
-            return outcomeOf(execution);
+            Backoff backoff = new Backoff(properties.db().retryAttempts(), properties.db().retryPause(), Duration.ofMinutes(1));
+            for (int attempt = 1; ; attempt++) {
+                JobExecution execution;
+                Throwable failure;
+                try {
+                    execution = jobOperator.start(jobFactory.create(definition, targets), parametersFor(request));
+                    log.info("job '{}' {}", definition.name(), execution.getStatus());
+                    failure = transientFailure(execution);
+                    if (failure == null) {
+                        return outcomeOf(execution);
+                    }
+                } catch (Exception e) {
+                    if (!TransientDatabaseErrors.isTransient(e)) {
+                        throw e;
+                    }
+                    execution = null;
+                    failure = e;
+                }
+                if (attempt >= backoff.attempts()) {
+                    log.error("job '{}': the database is still failing after {} attempts ({}); giving up, the next run "
+                            + "resumes from the last committed chunk", definition.name(), attempt, rootMessage(failure));
+                    return execution == null ? SweepOutcome.FAILED : outcomeOf(execution);
+                }
+                Duration pause = backoff.pauseBefore(attempt + 1);
+                log.warn("job '{}': a database error that may pass ({}); resuming from the last committed chunk in {} ms "
+                        + "(retry {} of {})", definition.name(), rootMessage(failure), pause.toMillis(), attempt,
+                        backoff.attempts() - 1);
+                Thread.sleep(pause.toMillis());
+                held = stillHeld(held, lockName);
+                if (held == null) {
+                    log.error("job '{}': its lock was lost with the database connection and another run has taken it; "
+                            + "this one stops", definition.name());
+                    return SweepOutcome.ANOTHER_RUN_ACTIVE;
+                }
+            }
+        } finally {
+            if (held != null) {
+                try {
+                    held.close();
+                } catch (java.sql.SQLException e) {
+                    log.warn("releasing the lock of job '{}' failed ({}); the server frees it with the connection",
+                            definition.name(), e.toString());
+                }
+            }
         }
+    }
+
+    /** A failed execution's cause when it may pass on a retry (a transient database error), else null. */
+    private static Throwable transientFailure(JobExecution execution) {
+        if (execution.getStatus() != BatchStatus.FAILED) {
+            return null;
+        }
+        Throwable found = null;
+        for (Throwable t : execution.getAllFailureExceptions()) {
+            if (causedBy(t, AnotherRunActiveException.class)) {
+                return null;
+            }
+            if (found == null && TransientDatabaseErrors.isTransient(t)) {
+                found = t;
+            }
+        }
+        return found;
+    }
+
+    /** The job's lock, taken again if a lost connection freed it; null if another run took it meanwhile. */
+    private MailboxLock stillHeld(MailboxLock held, String lockName) throws java.sql.SQLException {
+        if (held.isHeld()) {
+            return held;
+        }
+        try {
+            held.close();
+        } catch (java.sql.SQLException ignored) {
+            // its connection is dead: nothing to release
+        }
+        return MailboxLock.tryAcquire(dataSource, "job", lockName).orElse(null);
     }
 
     /** Reclassify mode: no mail is read; the stored events are judged again by the current rules. */
@@ -208,11 +282,24 @@ public class SweepLauncher {
         return false;
     }
 
-    private static String rootMessage(Throwable t) {
-        Throwable root = t;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
+    /**
+     * Every distinct message of the cause chain, outermost first: Spring Batch's wrappers ("Unable
+     * to process chunk") say where, the middle ones which server or statement, the root what broke.
+     */
+    static String rootMessage(Throwable t) {
+        StringBuilder sb = new StringBuilder();
+        java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (Throwable c = t; c != null && seen.add(c); c = c.getCause()) {
+            String m = c.getCause() == null || c.getMessage() == null ? c.toString() : c.getMessage();
+            if (sb.indexOf(m) < 0) {
+                sb.append(sb.isEmpty() ? "" : " <- ").append(m);
+            }
+            if (c instanceof org.springframework.transaction.TransactionSystemException tse
+                    && tse.getApplicationException() != null) {
+                // a rollback failing on a dead connection: what killed the transaction matters more
+                sb.append(" (after: ").append(rootMessage(tse.getApplicationException())).append(')');
+            }
         }
-        return root == t ? t.toString() : t.getMessage() + " (cause: " + root + ")";
+        return sb.toString();
     }
 }

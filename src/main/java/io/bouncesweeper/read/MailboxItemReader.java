@@ -178,7 +178,8 @@ public class MailboxItemReader implements ItemStreamReader<MailboxMessage> {
                 return session.fetch(batch, maxMessageBytes);
             } catch (MessagingException | IllegalStateException e) {
                 if (attempt >= backoff.attempts()) {
-                    throw e instanceof MessagingException me ? me : new MessagingException(e.getMessage(), e);
+                    throw new MessagingException("IMAP server " + connector.settings() + " (" + folderName
+                            + ") still failing after " + attempt + " attempts: " + e.getMessage(), e);
                 }
                 java.time.Duration pause = backoff.pauseBefore(attempt + 1);
                 log.warn("{}/{}: fetch failed ({}); retry {} of {} in {} ms", mailbox, folderName, e.getMessage(),

@@ -13,6 +13,7 @@ import io.bouncesweeper.support.GreenMailServers;
 import io.bouncesweeper.support.JobTestSupport;
 import io.bouncesweeper.support.SweepScenarios;
 import io.bouncesweeper.support.TcpRelay;
+import io.bouncesweeper.support.TestDatabase;
 import io.bouncesweeper.support.TestMailbox;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
@@ -22,7 +23,10 @@ import jakarta.mail.UIDFolder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -46,11 +50,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The mailbox changing under a run: connections dropped mid-run, messages deleted by someone
- * else, the folder recreated (new UIDVALIDITY) between a failed run and its restart. The job talks
+ * else, the folder recreated (new UIDVALIDITY) between a failed run and its restart; and the
+ * database session of a chunk killed mid-run, once (retried within the run) or every time. The job talks
  * to GreenMail through a relay that can cut every connection.
  */
 @SpringBootTest(properties = {"bounce-sweeper.run-on-start=false", "bounce-sweeper.jobs-dir=src/test/resources/jobs",
-        "bounce-sweeper.job=test-sweep", "bounce-sweeper.imap.retry-pause=100ms"})
+        "bounce-sweeper.job=test-sweep", "bounce-sweeper.imap.retry-pause=100ms", "bounce-sweeper.db.retry-pause=100ms"})
+@ExtendWith(OutputCaptureExtension.class)
 class MailboxChangesTest {
     static final ServerSetup IMAP = GreenMailServers.imapOnFreePort();
     static final TestMailbox DIRECT = GreenMailServers.mailbox(IMAP);
@@ -131,33 +137,81 @@ class MailboxChangesTest {
     }
 
     @Test
-    void aKilledDatabaseSessionFailsTheRunCleanlyAndTheNextRunCompletes() throws Exception {
+    void aKilledDatabaseSessionIsRetriedAndTheSameRunCompletesCountingOnce(CapturedOutput output) throws Exception {
         List<byte[]> fixtures = SweepScenarios.allFixtures();
+        List<String> reference = undisturbedRun(fixtures);
         DIRECT.append("INBOX", fixtures);
         duringWrite = n -> {
             if (n == 2) {
-                // the chunk's own connection, killed by the server as an administrator would
-                Long id = jdbc.queryForObject("SELECT CONNECTION_ID()", Long.class);
-                try (var admin = java.sql.DriverManager.getConnection(io.bouncesweeper.support.TestDatabase.get().url(),
-                        io.bouncesweeper.support.TestDatabase.get().user(), io.bouncesweeper.support.TestDatabase.get().password());
-                     var kill = admin.createStatement()) {
-                    kill.execute("KILL " + id);
-                } catch (java.sql.SQLException e) {
-                    throw new IllegalStateException(e);
-                }
+                killOwnSession(); // the second chunk's connection, killed inside its transaction
             }
         };
 
-        assertThat(launcher.runOnce()).isEqualTo(SweepOutcome.FAILED);
+        assertThat(launcher.runOnce()).isEqualTo(SweepOutcome.COMPLETED);
+
+        assertThat(output).contains("a database error that may pass").contains("resuming from the last committed chunk");
+        assertThat(writes.get()).as("the killed chunk was written again").isGreaterThan(fixtures.size() / 4 + 1);
+        assertThat(scenarios.count("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION WHERE STATUS = 'FAILED'"))
+                .as("the failed execution, resumed within the run").isEqualTo(1);
+        assertThat(scenarios.count("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION WHERE STATUS = 'COMPLETED'")).isEqualTo(1);
+        assertSweptOnce(fixtures, reference);
+    }
+
+    @Test
+    void aLastingDatabaseFailureEndsTheRunClearlyAndTheNextRunCompletesCountingOnce(CapturedOutput output)
+            throws Exception {
+        List<byte[]> fixtures = SweepScenarios.allFixtures();
+        List<String> reference = undisturbedRun(fixtures);
+        DIRECT.append("INBOX", fixtures);
+        duringWrite = n -> {
+            if (n >= 2) {
+                killOwnSession(); // every attempt's first chunk after the first commit
+            }
+        };
+
+        SweepOutcome first = launcher.runOnce();
+
+        assertThat(first).isEqualTo(SweepOutcome.FAILED);
+        assertThat(first.exitCode()).isNotZero();
+        assertThat(output).contains("the database is still failing after 4 attempts");
         assertThat(scenarios.count("SELECT COUNT(*) FROM bounce_message")).as("only the first chunk committed").isEqualTo(4);
         assertThat(DIRECT.count("INBOX")).isEqualTo(fixtures.size() - 4);
 
         duringWrite = n -> { };
         assertThat(launcher.runOnce()).isEqualTo(SweepOutcome.COMPLETED);
 
+        assertSweptOnce(fixtures, reference);
+    }
+
+    private void assertSweptOnce(List<byte[]> fixtures, List<String> reference) throws Exception {
         assertThat(DIRECT.count("INBOX")).isZero();
         assertThat(scenarios.count("SELECT COUNT(*) FROM bounce_message")).isEqualTo(fixtures.size());
+        assertThat(scenarios.count("SELECT COUNT(*) FROM bounce_message WHERE archived_at IS NULL")).isZero();
         assertThat(scenarios.archivedTotal()).isEqualTo(fixtures.size());
+        assertThat(scenarios.databaseSnapshot()).as("events and list state as after an undisturbed run").isEqualTo(reference);
+    }
+
+    /** Sweeps the mail once without interference and returns the database snapshot, then starts afresh. */
+    private List<String> undisturbedRun(List<byte[]> fixtures) throws Exception {
+        DIRECT.append("INBOX", fixtures);
+        assertThat(launcher.runOnce()).isEqualTo(SweepOutcome.COMPLETED);
+        List<String> snapshot = scenarios.databaseSnapshot();
+        JobTestSupport.cleanDatabase(jdbc);
+        DIRECT.clear();
+        writes.set(0);
+        return snapshot;
+    }
+
+    /** Kills the database session of the current chunk's transaction, as an administrator would. */
+    private void killOwnSession() {
+        Long id = jdbc.queryForObject("SELECT CONNECTION_ID()", Long.class);
+        TestDatabase db = TestDatabase.get();
+        try (var admin = java.sql.DriverManager.getConnection(db.url(), db.user(), db.password());
+             var kill = admin.createStatement()) {
+            kill.execute("KILL " + id);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

@@ -27,6 +27,11 @@ final class PrivateDovecot implements AutoCloseable {
     static final String USER = "bounces";
     static final String PASSWORD = "private-secret";
     private static final String VMAIL = "vmail";
+    /** Dovecot 2.3's post-login CAPABILITY without MOVE (the same list as scripts/services.sh). */
+    private static final String CAPABILITY_WITHOUT_MOVE = "IMAP4rev1 SASL-IR LOGIN-REFERRALS ID ENABLE IDLE SORT "
+            + "SORT=DISPLAY THREAD=REFERENCES THREAD=REFS THREAD=ORDEREDSUBJECT MULTIAPPEND URL-PARTIAL CATENATE UNSELECT "
+            + "CHILDREN NAMESPACE UIDPLUS LIST-EXTENDED I18NLEVEL=1 CONDSTORE QRESYNC ESEARCH ESORT SEARCHRES WITHIN "
+            + "CONTEXT=SEARCH LIST-STATUS BINARY SNIPPET=FUZZY PREVIEW=FUZZY PREVIEW STATUS=SIZE SAVEDATE LITERAL+ NOTIFY";
 
     private final Path root;
     private final Path conf;
@@ -46,6 +51,15 @@ final class PrivateDovecot implements AutoCloseable {
      * @param introspectionUrl the oauth2 passdb's token-introspection URL (POST), or null for password logins only
      */
     static PrivateDovecot start(String name, String introspectionUrl) throws Exception {
+        return start(name, introspectionUrl, false);
+    }
+
+    /** An instance that does not advertise MOVE (UIDPLUS stays), as services.sh's DOVECOT_DISABLE_MOVE=1. */
+    static PrivateDovecot startWithoutMove(String name) throws Exception {
+        return start(name, null, true);
+    }
+
+    private static PrivateDovecot start(String name, String introspectionUrl, boolean withoutMove) throws Exception {
         String cert = env("BOUNCE_SWEEPER_TEST_DOVECOT_CERT");
         String key = Path.of(cert).resolveSibling("key.pem").toString();
         // one directory per JVM: test runs of several worktrees on one machine never share (or stop) an instance
@@ -113,6 +127,7 @@ final class PrivateDovecot implements AutoCloseable {
                 }
                 protocol imap {
                   mail_max_userip_connections = 50
+                  %10$s
                 }
                 service imap-login {
                   inet_listener imap {
@@ -125,9 +140,16 @@ final class PrivateDovecot implements AutoCloseable {
                     ssl = yes
                   }
                 }
-                """.formatted(root, cert, key, uid, gid, oauth2, VMAIL, imapPort, imapsPort));
+                """.formatted(root, cert, key, uid, gid, oauth2, VMAIL, imapPort, imapsPort,
+                withoutMove ? "imap_capability = " + CAPABILITY_WITHOUT_MOVE : ""));
         PrivateDovecot dovecot = new PrivateDovecot(root, imapPort, imapsPort, cert);
-        Process p = new ProcessBuilder("dovecot", "-c", dovecot.conf.toString())
+        dovecot.startServer();
+        return dovecot;
+    }
+
+    /** Starts the master again with the same configuration, ports and Maildir (after {@link #stopServer}). */
+    void startServer() throws Exception {
+        Process p = new ProcessBuilder("dovecot", "-c", conf.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(root.resolve("start.log").toFile()))
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
@@ -135,13 +157,50 @@ final class PrivateDovecot implements AutoCloseable {
         if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
             throw new IllegalStateException("dovecot did not start: " + Files.readString(root.resolve("start.log")));
         }
-        dovecot.awaitPort(imapPort);
-        dovecot.awaitPort(imapsPort);
-        return dovecot;
+        awaitPort(imapPort);
+        awaitPort(imapsPort);
+    }
+
+    /**
+     * Stops the whole instance (master, login and imap processes: every client connection drops) and
+     * returns once nothing listens on its ports any more.
+     */
+    void stopServer() throws Exception {
+        long master = Long.parseLong(Files.readString(root.resolve("run").resolve("master.pid")).trim());
+        // the imap processes of logged-in clients outlive a stopped master here (they went on serving
+        // their connections): a server going down takes them along, so they are ended too
+        List<ProcessHandle> children = ProcessHandle.of(master).map(m -> m.children().toList()).orElse(List.of());
+        run("dovecot", "-c", conf.toString(), "stop");
+        for (ProcessHandle child : children) {
+            child.destroyForcibly();
+        }
+        for (int i = 0; i < 100; i++) {
+            if (!listening(imapsPort) && !listening(imapPort) && !Files.exists(root.resolve("run").resolve("master.pid"))) {
+                if (children.stream().noneMatch(ProcessHandle::isAlive)) {
+                    return;
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("dovecot did not stop, see " + log());
+    }
+
+    private static boolean listening(int port) {
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress("127.0.0.1", port), 200);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     TestMailbox imaps() {
         return new TestMailbox("127.0.0.1", imapsPort, ImapSecurity.IMAPS, USER, PASSWORD, cert);
+    }
+
+    /** The plain-text (STARTTLS-capable) listener. */
+    int imapPort() {
+        return imapPort;
     }
 
     int imapsPort() {
@@ -156,12 +215,16 @@ final class PrivateDovecot implements AutoCloseable {
         return root.resolve("mail").resolve(USER).resolve("Maildir");
     }
 
+    boolean isRunning() {
+        return listening(imapsPort);
+    }
+
     Path log() {
         return root.resolve("dovecot.log");
     }
 
     private void awaitPort(int port) throws InterruptedException {
-        for (int i = 0; i < 100; i++) {
+        for (int i = 0; i < 300; i++) {
             try (Socket s = new Socket()) {
                 s.connect(new InetSocketAddress("127.0.0.1", port), 200);
                 return;

@@ -12,13 +12,16 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * A loopback TCP relay in front of a real server, for network-fault tests: {@link #cutAll()} drops
  * every open connection the way a restarting server or a broken network would; new connections
- * go through again.
+ * go through again. What clients send (IMAP commands) is kept, up to 1 MB, for tests that must
+ * prove which commands were used.
  */
 public final class TcpRelay implements AutoCloseable {
     private final ServerSocket listener;
     private final int targetPort;
     private final List<Socket> open = new CopyOnWriteArrayList<>();
     private volatile boolean running = true;
+    private static final int MAX_RECORDED = 1 << 20;
+    private final StringBuffer sent = new StringBuffer();
 
     public TcpRelay(int targetPort) throws IOException {
         this.targetPort = targetPort;
@@ -30,6 +33,11 @@ public final class TcpRelay implements AutoCloseable {
 
     public int port() {
         return listener.getLocalPort();
+    }
+
+    /** What clients have sent so far (ISO-8859-1), at most the first 1 MB. */
+    public String clientTraffic() {
+        return sent.toString();
     }
 
     public void cutAll() {
@@ -50,8 +58,8 @@ public final class TcpRelay implements AutoCloseable {
                 Socket server = new Socket(InetAddress.getLoopbackAddress(), targetPort);
                 open.add(client);
                 open.add(server);
-                pump(client, server);
-                pump(server, client);
+                pump(client, server, true);
+                pump(server, client, false);
             } catch (IOException e) {
                 if (!running) {
                     return;
@@ -60,13 +68,17 @@ public final class TcpRelay implements AutoCloseable {
         }
     }
 
-    private void pump(Socket from, Socket to) {
+    private void pump(Socket from, Socket to, boolean record) {
         Thread t = new Thread(() -> {
             byte[] buffer = new byte[16 * 1024];
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
                 int n;
                 while ((n = in.read(buffer)) != -1) {
                     out.write(buffer, 0, n);
+                    if (record && sent.length() < MAX_RECORDED) {
+                        sent.append(new String(buffer, 0, Math.min(n, MAX_RECORDED - sent.length()),
+                                java.nio.charset.StandardCharsets.ISO_8859_1));
+                    }
                     out.flush();
                 }
             } catch (IOException ignored) {

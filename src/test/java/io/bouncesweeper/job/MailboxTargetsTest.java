@@ -1,0 +1,87 @@
+package io.bouncesweeper.job;
+
+import io.bouncesweeper.config.BounceSweeperProperties;
+import io.bouncesweeper.config.ImapAuth;
+import io.bouncesweeper.config.ImapSecurity;
+import io.bouncesweeper.config.InvalidJobDefinitionException;
+import io.bouncesweeper.config.JobDefinition;
+import io.bouncesweeper.config.JobDefinitions;
+import jakarta.validation.Validation;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The identity an account is stored and locked under: {@code user@host} unless the entry names one.
+ * Two servers on one host (different ports) with the same user would share it and mix up their
+ * UIDs, resume positions and outbox rows: such a definition is refused until one has an identity.
+ */
+class MailboxTargetsTest {
+    static final BounceSweeperProperties.Imap ACCOUNT = new BounceSweeperProperties.Imap("127.0.0.1", 10993, "bounces",
+            "secret", ImapSecurity.IMAPS, false, null, null, Duration.ofSeconds(30), Duration.ofSeconds(120), 26_214_400L,
+            true, 6, Duration.ofSeconds(2), ImapAuth.PASSWORD, null, null, null);
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theIdentityIsUserAtHostByDefault() throws IOException {
+        List<MailboxTarget> targets = resolve("""
+                mailboxes:
+                  - folder: INBOX
+                  - folder: INBOX
+                    user: other
+                    password-env: OTHER_PASSWORD
+                """);
+
+        assertThat(targets).extracting(MailboxTarget::mailbox).containsExactly("bounces@127.0.0.1", "other@127.0.0.1");
+    }
+
+    @Test
+    void twoServersOnOneHostWithTheSameUserAndFolderAreRefused() throws IOException {
+        assertThatThrownBy(() -> resolve("""
+                mailboxes:
+                  - folder: INBOX
+                  - folder: INBOX
+                    port: 11993
+                    security: IMAPS
+                """))
+                .isInstanceOf(InvalidJobDefinitionException.class)
+                .hasMessageContaining("mailboxes[0] and mailboxes[1]")
+                .hasMessageContaining("127.0.0.1:10993, 127.0.0.1:11993")
+                .hasMessageContaining("same identity 'bounces@127.0.0.1'");
+    }
+
+    @Test
+    void anIdentityOfItsOwnKeepsTheSecondServerApartInStoreAndLocks() throws IOException {
+        List<MailboxTarget> targets = resolve("""
+                mailboxes:
+                  - folder: INBOX
+                  - folder: INBOX
+                    port: 11993
+                    security: IMAPS
+                    identity: bounces@127.0.0.1:11993
+                """);
+
+        assertThat(targets).extracting(MailboxTarget::mailbox).containsExactly("bounces@127.0.0.1", "bounces@127.0.0.1:11993");
+        assertThat(targets.get(1).settings().port()).isEqualTo(11993);
+        assertThat(MailboxLock.lockName(targets.get(0).mailbox(), "INBOX"))
+                .isNotEqualTo(MailboxLock.lockName(targets.get(1).mailbox(), "INBOX"));
+    }
+
+    private List<MailboxTarget> resolve(String yaml) throws IOException {
+        Files.writeString(dir.resolve("job.yml"), yaml);
+        JobDefinition definition = new JobDefinitions(dir, Validation.buildDefaultValidatorFactory().getValidator())
+                .load("job");
+        return MailboxTargets.resolve(definition, ACCOUNT, Map.of("OTHER_PASSWORD", "x")::get);
+    }
+}
