@@ -115,8 +115,12 @@ public final class DefaultBounceClassifier implements BounceClassifier {
         if (v != null) {
             return v;
         }
-        v = providers.match(record, codes.reply(), codes.status(), text);
-        if (v == null && !text.isEmpty()) {
+        String command = commands.commandOf(record.smtpCommand(), text);
+        v = providers.match(record, codes.reply(), codes.status(), text, command);
+        if (v != null) {
+            return v; // a provider's own meaning of its answers is final (its rows name the command when it matters)
+        }
+        if (!text.isEmpty()) {
             v = phrases.match(text);
         }
         if ((v == null || v.weak()) && codes.hasSpecificStatus()) {
@@ -138,7 +142,19 @@ public final class DefaultBounceClassifier implements BounceClassifier {
         if (v == null) {
             v = new Verdict(Reason.UNDEFINED, null, "undefined");
         }
-        return commands.correct(v, commands.commandOf(record.smtpCommand(), text), byCodeAlone);
+        if (statusConfirms(v, codes)) {
+            return v; // words and code agree: the command cannot overrule both
+        }
+        return commands.correct(v, command, byCodeAlone);
+    }
+
+    /** Whether the record's enhanced status on its own names the verdict's reason (5.1.1 for an unknown user). */
+    private boolean statusConfirms(Verdict v, Codes codes) {
+        if (!codes.hasSpecificStatus()) {
+            return false;
+        }
+        Verdict byStatus = statuses.byStatus(null, codes.status());
+        return byStatus != null && byStatus.reason() == v.reason();
     }
 
     /**

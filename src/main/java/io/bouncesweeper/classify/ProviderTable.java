@@ -19,10 +19,11 @@ final class ProviderTable {
     static final String HOSTS = "provider-hosts.tsv";
     private static final String ANY = "*";
 
-    private record Rule(String reply, String status, String text, Verdict verdict) {
-        boolean matches(String reply, String status, String normalisedText) {
+    private record Rule(String reply, String status, String text, String command, Verdict verdict) {
+        boolean matches(String reply, String status, String normalisedText, String command) {
             return (ANY.equals(this.reply) || this.reply.equals(reply))
                     && (ANY.equals(this.status) || this.status.equals(status))
+                    && (ANY.equals(this.command) || this.command.equals(command))
                     && (ANY.equals(text) || normalisedText.contains(text));
         }
     }
@@ -56,7 +57,9 @@ final class ProviderTable {
                 String id = !ANY.equals(status) ? status : !ANY.equals(reply) ? reply : "\"" + text + "\"";
                 Verdict verdict = new Verdict(Reason.ofCode(row.cell(4)), Verdict.actionOrDefault(row.cell(5)),
                         "provider:" + provider + ":" + id);
-                rulesByProvider.computeIfAbsent(provider, p -> new ArrayList<>()).add(new Rule(reply, status, text, verdict));
+                // optional 7th column: the refused SMTP command (NONE: the mail names none), * any
+                String command = row.cells().length > 6 && !row.cell(6).isEmpty() ? row.cell(6).toUpperCase(Locale.ROOT) : ANY;
+                rulesByProvider.computeIfAbsent(provider, p -> new ArrayList<>()).add(new Rule(reply, status, text, command, verdict));
             } catch (IllegalArgumentException e) {
                 throw row.error(e.getMessage());
             }
@@ -64,13 +67,13 @@ final class ProviderTable {
     }
 
     /** The provider whose rules decide, when one matches; null otherwise. */
-    Verdict match(DeliveryRecord record, String reply, String status, String normalisedText) {
+    Verdict match(DeliveryRecord record, String reply, String status, String normalisedText, String command) {
         String provider = providerOf(record, normalisedText);
         if (provider == null) {
             return null;
         }
         for (Rule rule : rulesByProvider.getOrDefault(provider, List.of())) {
-            if (rule.matches(reply, status, normalisedText)) {
+            if (rule.matches(reply, status, normalisedText, command == null ? CommandTable.UNKNOWN : command)) {
                 return rule.verdict();
             }
         }
