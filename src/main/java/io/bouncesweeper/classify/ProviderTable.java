@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Provider rules ({@code providers.tsv}) and how a record is recognised as a provider's
@@ -19,14 +20,17 @@ final class ProviderTable {
     static final String HOSTS = "provider-hosts.tsv";
     private static final String ANY = "*";
 
-    private record Rule(String reply, String status, String text, String command, Verdict verdict) {
+    private record Rule(String reply, String status, String text, Pattern pattern, String command, Verdict verdict) {
         boolean matches(String reply, String status, String normalisedText, String command) {
             return (ANY.equals(this.reply) || this.reply.equals(reply))
                     && (ANY.equals(this.status) || this.status.equals(status))
                     && (ANY.equals(this.command) || this.command.equals(command))
-                    && (ANY.equals(text) || normalisedText.contains(text));
+                    && (pattern != null ? pattern.matcher(normalisedText).find() : ANY.equals(text) || normalisedText.contains(text));
         }
     }
+
+    /** A text cell "re:..." is a regular expression over the normalised diagnostic (a provider's numbered codes). */
+    private static final String REGEX = "re:";
 
     private record Signature(String provider, String pattern) {
     }
@@ -53,14 +57,16 @@ final class ProviderTable {
                 String provider = row.cell(0);
                 String reply = row.cell(1);
                 String status = row.cell(2);
-                String text = ANY.equals(row.cell(3)) ? ANY : DiagnosticText.normalise(row.cell(3));
+                String cell = row.cell(3);
+                Pattern pattern = cell.startsWith(REGEX) ? Pattern.compile(cell.substring(REGEX.length())) : null;
+                String text = ANY.equals(cell) || pattern != null ? cell : DiagnosticText.normalise(cell);
                 String id = !ANY.equals(status) ? status : !ANY.equals(reply) ? reply : "\"" + text + "\"";
                 Verdict verdict = new Verdict(Reason.ofCode(row.cell(4)), Verdict.actionOrDefault(row.cell(5)),
                         "provider:" + provider + ":" + id);
                 // optional 7th column: the refused SMTP command (NONE: the mail names none), * any
                 String command = row.cells().length > 6 && !row.cell(6).isEmpty() ? row.cell(6).toUpperCase(Locale.ROOT) : ANY;
-                rulesByProvider.computeIfAbsent(provider, p -> new ArrayList<>()).add(new Rule(reply, status, text, command, verdict));
-            } catch (IllegalArgumentException e) {
+                rulesByProvider.computeIfAbsent(provider, p -> new ArrayList<>()).add(new Rule(reply, status, text, pattern, command, verdict));
+            } catch (IllegalArgumentException e) { // PatternSyntaxException too
                 throw row.error(e.getMessage());
             }
         }
