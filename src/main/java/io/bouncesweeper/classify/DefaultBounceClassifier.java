@@ -17,20 +17,25 @@ import java.util.Locale;
  *   <li>the record's kind: delivered, complaint, auto-reply, challenge and receipt are no bounces
  *       (a delay is classified as a bounce would be, for analytics, but always soft);</li>
  *   <li>the parser's reason hint, read from the mail's structure (e.g. a queue timeout);</li>
- *   <li>the provider table, for records from a known provider's servers;</li>
+ *   <li>the provider table, for records from a known provider's servers (or an MTA whose own codes
+ *       name the cause): final, its rows name the refused command where it matters;</li>
  *   <li>the phrase lists, over the diagnostic text (a weak phrase yields to a specific status);</li>
  *   <li>the status table, by the enhanced status code (the record's, or one found in the text);</li>
  *   <li>the reply-code fallbacks;</li>
  *   <li>a final failure with a 4xx code: expired (the sender's queue gave up);</li>
  *   <li>undefined;</li>
  *   <li>then the refused SMTP command corrects the result (commands.tsv): an unknown address at
- *       MAIL FROM is the sender's, a code-only verdict at CONNECT/HELO means a blocked client.</li>
+ *       MAIL FROM is the sender's, a code-only verdict at CONNECT/HELO means a blocked client, and
+ *       unknown-user words after DATA or with no command named are a filter's (Sisimai's reading:
+ *       only a refusal at RCPT TO or an X.1.1 code shows the directory said so). A status that
+ *       itself names the verdict's reason is not overruled.</li>
  * </ol>
  * Texts come before codes because servers reuse one code for many causes (5.7.1, 5.0.0, 550)
  * while their words say which. A status code inside the diagnostic (the remote server's own)
  * is preferred to the record's when both are of the same class. Hard or soft follows the reason
- * (reasons.tsv), and a 4xx code is always soft; a reason may name another for 4xx codes (an unknown
- * host during a temporary DNS failure is a network error).
+ * (reasons.tsv) as Sisimai's does: a bad address is hard even with a 4xx code, a delay always soft;
+ * a reason may name another for 4xx codes (an unknown host during a temporary DNS failure is a
+ * network error).
  *
  * <p>Immutable after construction: safe for any number of threads.
  */
