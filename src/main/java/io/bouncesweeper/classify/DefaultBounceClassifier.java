@@ -33,9 +33,8 @@ import java.util.Locale;
  * Texts come before codes because servers reuse one code for many causes (5.7.1, 5.0.0, 550)
  * while their words say which. A status code inside the diagnostic (the remote server's own)
  * is preferred to the record's when both are of the same class. Hard or soft follows the reason
- * (reasons.tsv) as Sisimai's does: a bad address is hard even with a 4xx code, a delay always soft;
- * a reason may name another for 4xx codes (an unknown host during a temporary DNS failure is a
- * network error).
+ * (reasons.tsv), and a 4xx code is always soft; a reason may name another for 4xx codes (an unknown
+ * host during a temporary DNS failure is a network error).
  *
  * <p>Immutable after construction: safe for any number of threads.
  */

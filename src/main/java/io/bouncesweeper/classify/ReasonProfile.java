@@ -26,16 +26,14 @@ record ReasonProfile(Reason reason, Severity severity, OperatorAction action, St
     }
 
     /**
-     * As Sisimai: a bad address is hard whatever the code of the final failure (the sender's queue
-     * gave up on a "450 4.1.1 unknown user" too); only a refusing domain (notaccept) needs a 5xx
-     * code to be hard. Deferral notices never reach here: a delayed record is always soft.
+     * A temporary (4xx) code always makes a record soft, whatever the reason: the server itself
+     * said to try again, so no address is dropped on a deferral.
      */
     BounceClass bounceClass(char codeClass) {
         return switch (severity) {
             case NONE -> BounceClass.NONE;
             case SOFT -> BounceClass.SOFT;
-            case HARD -> BounceClass.HARD;
-            case HARD_IF_5XX -> codeClass == '4' ? BounceClass.SOFT : BounceClass.HARD;
+            case HARD, HARD_IF_5XX -> codeClass == '4' ? BounceClass.SOFT : BounceClass.HARD;
         };
     }
 

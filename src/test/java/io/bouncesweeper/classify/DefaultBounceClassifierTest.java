@@ -136,15 +136,11 @@ class DefaultBounceClassifierTest {
     }
 
     @Test
-    void badAddressIsHardEvenWithTemporaryCodeButADeferralNeverIs() {
-        Classification failed = bounce("450", "4.1.1", "User unknown");
-        Classification delayed = CLASSIFIER.classify(DeliveryRecord.builder(RecordKind.DELAYED).recipient("someone@example.org")
-                .replyCode("450").status("4.1.1").diagnostic("User unknown").build());
+    void temporaryCodesAreAlwaysSoft() {
+        Classification c = bounce("450", "4.1.1", "User unknown");
 
-        assertEquals(Reason.USER_UNKNOWN, failed.reason());
-        assertEquals(BounceClass.HARD, failed.bounceClass());
-        assertEquals(Reason.USER_UNKNOWN, delayed.reason());
-        assertEquals(BounceClass.SOFT, delayed.bounceClass());
+        assertEquals(Reason.USER_UNKNOWN, c.reason());
+        assertEquals(BounceClass.SOFT, c.bounceClass());
     }
 
     @Test
