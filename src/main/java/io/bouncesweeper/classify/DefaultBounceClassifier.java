@@ -135,7 +135,9 @@ public final class DefaultBounceClassifier implements BounceClassifier {
         if (v == null && codes.status() != null) {
             v = statuses.byStatus(codes.reply(), codes.status());
         }
-        boolean byCodeAlone = v == null; // only a bare reply code (or nothing) is left to decide
+        // only a bare reply code (or nothing) is left to decide; X.7.x's catch-all "security" meaning
+        // is no better evidence than a reply code, so the refused command may still say more
+        boolean byCodeAlone = v == null || v.reason() == Reason.SECURITY_ERROR && v.rule().startsWith("status:");
         if (v == null) {
             v = statuses.byReplyCode(codes.reply());
         }
@@ -146,7 +148,7 @@ public final class DefaultBounceClassifier implements BounceClassifier {
         if (v == null) {
             v = new Verdict(Reason.UNDEFINED, null, "undefined");
         }
-        if (statusConfirms(v, codes)) {
+        if (!byCodeAlone && statusConfirms(v, codes)) {
             return v; // words and code agree: the command cannot overrule both
         }
         return commands.correct(v, command, byCodeAlone);
