@@ -60,9 +60,10 @@ final class ProviderTable {
                 String cell = row.cell(3);
                 Pattern pattern = cell.startsWith(REGEX) ? Pattern.compile(cell.substring(REGEX.length())) : null;
                 String text = ANY.equals(cell) || pattern != null ? cell : DiagnosticText.normalise(cell);
-                String id = !ANY.equals(status) ? status : !ANY.equals(reply) ? reply : "\"" + text + "\"";
+                String id = !ANY.equals(status) ? ":" + status : !ANY.equals(reply) ? ":" + reply
+                        : ANY.equals(text) ? "" : ":\"" + text + "\"";
                 Verdict verdict = new Verdict(Reason.ofCode(row.cell(4)), Verdict.actionOrDefault(row.cell(5)),
-                        "provider:" + provider + ":" + id);
+                        "provider:" + provider + id);
                 // optional 7th column: the refused SMTP command (NONE: the mail names none), * any
                 String command = row.cells().length > 6 && !row.cell(6).isEmpty() ? row.cell(6).toUpperCase(Locale.ROOT) : ANY;
                 rulesByProvider.computeIfAbsent(provider, p -> new ArrayList<>()).add(new Rule(reply, status, text, pattern, command, verdict));

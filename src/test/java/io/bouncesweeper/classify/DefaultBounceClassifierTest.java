@@ -253,6 +253,28 @@ class DefaultBounceClassifierTest {
         assertEquals("phrase:userunknown:\"unknown user\">data", c.rule());
     }
 
+    @Test
+    void accessDeniedReadsByTheCommandAndTheCode() {
+        Classification atMail = CLASSIFIER.classify(DeliveryRecord.builder(RecordKind.BOUNCE).replyCode("550").status("5.7.1")
+                .smtpCommand("MAIL").diagnostic("550 5.7.1 Access denied").build());
+        Classification noCommand = bounce("550", "5.7.1", "550 5.7.1 Access denied");
+        Classification atConnect = CLASSIFIER.classify(DeliveryRecord.builder(RecordKind.BOUNCE).replyCode("550")
+                .smtpCommand("CONNECT").diagnostic("550 Access denied").build());
+
+        assertEquals(Reason.REJECTED, atMail.reason());
+        assertEquals("status:550 5.7.1>mail", atMail.rule());
+        assertEquals(Reason.SECURITY_ERROR, noCommand.reason());
+        assertEquals(Reason.BLOCKED, atConnect.reason());
+    }
+
+    @Test
+    void aGoogleGroupsAddressRefusingAPostIsARejectedSender() {
+        Classification c = CLASSIFIER.classify(DeliveryRecord.builder(RecordKind.BOUNCE).recipient("club@googlegroups.com").build());
+
+        assertEquals(Reason.REJECTED, c.reason());
+        assertEquals("provider:googlegroups", c.rule());
+    }
+
     @ParameterizedTest(name = "{1}")
     @CsvSource(delimiter = '|', value = {
             "smtp-in.orange.fr | 550 5.2.0 Mail rejete. Mail rejected. ofr_506 [506] | spamdetected",
