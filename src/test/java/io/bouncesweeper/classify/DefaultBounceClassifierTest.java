@@ -246,6 +246,15 @@ class DefaultBounceClassifierTest {
     }
 
     @Test
+    void anX11CodeKeepsAnUnknownUserEvenAfterData() {
+        Classification c = CLASSIFIER.classify(DeliveryRecord.builder(RecordKind.BOUNCE).replyCode("550").status("5.1.1")
+                .smtpCommand("DATA").diagnostic("550 5.1.1 <a@example.org>... User unknown").build());
+
+        assertEquals(Reason.USER_UNKNOWN, c.reason());
+        assertEquals("phrase:userunknown:\"user unknown\"", c.rule());
+    }
+
+    @Test
     void lastCommandOfATranscriptIsTheRefusedOne() {
         Classification c = bounce("550", null, ">>> RCPT To:<a@example.org> <<< 250 OK >>> DATA <<< 550 Unknown user a@example.org");
 
