@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -21,15 +22,29 @@ final class ProviderTable {
     private static final String ANY = "*";
 
     private record Rule(String reply, String status, String text, Pattern pattern, String command, Verdict verdict) {
-        boolean matches(String reply, String status, String normalisedText, String command) {
-            return (ANY.equals(this.reply) || this.reply.equals(reply))
-                    && (ANY.equals(this.status) || this.status.equals(status))
-                    && (ANY.equals(this.command) || this.command.equals(command))
-                    && (pattern != null ? pattern.matcher(normalisedText).find() : ANY.equals(text) || normalisedText.contains(text));
+        /** The verdict when the row matches, else null; a pattern row names the code it found. */
+        Verdict match(String reply, String status, String normalisedText, String command, String provider) {
+            if (!(ANY.equals(this.reply) || this.reply.equals(reply))
+                    || !(ANY.equals(this.status) || this.status.equals(status))
+                    || !(ANY.equals(this.command) || this.command.equals(command))) {
+                return null;
+            }
+            if (pattern == null) {
+                return ANY.equals(text) || normalisedText.contains(text) ? verdict : null;
+            }
+            Matcher m = pattern.matcher(normalisedText);
+            if (!m.find()) {
+                return null;
+            }
+            String found = m.groupCount() > 0 && m.group(1) != null ? m.group(1) : m.group(); // a group names the code alone
+            return new Verdict(verdict.reason(), verdict.action(), "provider:" + provider + ":\"" + found + "\"");
         }
     }
 
-    /** A text cell "re:..." is a regular expression over the normalised diagnostic (a provider's numbered codes). */
+    /**
+     * A text cell "re:..." is a regular expression over the normalised diagnostic (a provider's
+     * numbered codes); the rule names what it found, or its first group when it has one.
+     */
     private static final String REGEX = "re:";
 
     private record Signature(String provider, String pattern) {
@@ -79,9 +94,11 @@ final class ProviderTable {
         if (provider == null) {
             return null;
         }
+        String cmd = command == null ? CommandTable.UNKNOWN : command;
         for (Rule rule : rulesByProvider.getOrDefault(provider, List.of())) {
-            if (rule.matches(reply, status, normalisedText, command == null ? CommandTable.UNKNOWN : command)) {
-                return rule.verdict();
+            Verdict v = rule.match(reply, status, normalisedText, cmd, provider);
+            if (v != null) {
+                return v;
             }
         }
         return null;

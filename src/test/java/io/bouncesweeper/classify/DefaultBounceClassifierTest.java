@@ -293,6 +293,10 @@ class DefaultBounceClassifierTest {
             "cxr.mx.a.cloudfilter.net | 550 5.1.0 <a@example.org> sender rejected. Refer to https://www.cox.com/residential/support/email-error-codes.html AUP#CDRBL | blocked",
             "us-smtp-inbound-1.mimecast.com | 554 Host network not allowed - https://community.mimecast.com/docs/DOC-1369#554 | policyviolation",
             "mx.example.co.jp | kijitora@example.jp The recipient name is not recognized MSEXCH:IMS:NNN:CAT:NEKO 0 (000C05A6) Unknown Recipient | userunknown",
+            "p3plibsmtp01.prod.phx3.secureserver.net | 550 5.1.1 <a@example.net> - 192.0.2.1 has sent to too many recipients this hour. IB607 | speeding",
+            "mx3.qq.com | 550 Ip frequency limited. http://service.mail.qq.com/cgi-bin/help | toomanyconn",
+            "mx.mail.icloud.com | 550 5.7.1 [CS01] Message rejected due to local policy. | policyviolation",
+            "mx.email.ua | 550 Mailbox unavailable: https://mail.i.ua/err/2/ | userunknown",
     })
     void providerCodeTables(String mta, String text, String reason) {
         Classification c = CLASSIFIER.classify(DeliveryRecord.builder(RecordKind.BOUNCE).recipient("a@example.net")
