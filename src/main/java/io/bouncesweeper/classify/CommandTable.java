@@ -56,19 +56,18 @@ final class CommandTable {
         return found;
     }
 
-    /** The verdict corrected by the command, or the verdict itself. */
+    /** The verdict corrected by the command (null or blank: none named, the table's NONE), or the verdict itself. */
     Verdict correct(Verdict v, String command, boolean byCodeAlone) {
-        if (command == null || command.isBlank()) {
-            command = UNKNOWN;
-        }
-        Reason to = rows.get(key(command, v.reason().code()));
+        boolean named = command != null && !command.isBlank();
+        String key = named ? command : UNKNOWN;
+        Reason to = rows.get(key(key, v.reason().code()));
         if (to == null && byCodeAlone) {
-            to = rows.get(key(command, FALLBACK));
+            to = rows.get(key(key, FALLBACK));
         }
         if (to == null || to == v.reason()) {
             return v;
         }
-        return new Verdict(to, null, v.rule() + ">" + (command == UNKNOWN ? "nocommand" : command.trim().toLowerCase(Locale.ROOT)));
+        return new Verdict(to, null, v.rule() + ">" + (named ? command.trim().toLowerCase(Locale.ROOT) : "nocommand"));
     }
 
     private static String key(String command, String from) {
