@@ -15,6 +15,8 @@ final class CommandTable {
     static final String TABLE = "commands.tsv";
     static final String PHRASES = "command-phrases.tsv";
     private static final String FALLBACK = "fallback";
+    /** The table's name for "the mail names no command". */
+    static final String UNKNOWN = "NONE";
 
     private final Map<String, Reason> rows = new HashMap<>();
     private final List<String[]> phrases = new java.util.ArrayList<>();
@@ -36,32 +38,36 @@ final class CommandTable {
         }
     }
 
-    /** The refused command: the record's, else one the report's standard wording names; null when unknown. */
+    /** The refused command: the record's, else the last one the report's standard wording names; null when unknown. */
     String commandOf(String recordCommand, String normalisedText) {
         if (recordCommand != null && !recordCommand.isBlank()) {
-            return recordCommand;
+            return recordCommand.trim().toUpperCase(Locale.ROOT);
         }
+        // a transcript names every command it sent (">>> RCPT To" ... ">>> DATA"): the last one named was refused
+        String found = null;
+        int at = -1;
         for (String[] p : phrases) {
-            if (normalisedText.contains(p[0])) {
-                return p[1];
+            int i = normalisedText.lastIndexOf(p[0]);
+            if (i > at) {
+                at = i;
+                found = p[1];
             }
         }
-        return null;
+        return found;
     }
 
-    /** The verdict corrected by the command, or the verdict itself. */
+    /** The verdict corrected by the command (null or blank: none named, the table's NONE), or the verdict itself. */
     Verdict correct(Verdict v, String command, boolean byCodeAlone) {
-        if (command == null || command.isBlank()) {
-            return v;
-        }
-        Reason to = rows.get(key(command, v.reason().code()));
+        boolean named = command != null && !command.isBlank();
+        String key = named ? command : UNKNOWN;
+        Reason to = rows.get(key(key, v.reason().code()));
         if (to == null && byCodeAlone) {
-            to = rows.get(key(command, FALLBACK));
+            to = rows.get(key(key, FALLBACK));
         }
         if (to == null || to == v.reason()) {
             return v;
         }
-        return new Verdict(to, null, v.rule() + ">" + command.trim().toLowerCase(Locale.ROOT));
+        return new Verdict(to, null, v.rule() + ">" + (named ? command.trim().toLowerCase(Locale.ROOT) : "nocommand"));
     }
 
     private static String key(String command, String from) {

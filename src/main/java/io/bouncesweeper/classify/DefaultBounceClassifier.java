@@ -17,14 +17,18 @@ import java.util.Locale;
  *   <li>the record's kind: delivered, complaint, auto-reply, challenge and receipt are no bounces
  *       (a delay is classified as a bounce would be, for analytics, but always soft);</li>
  *   <li>the parser's reason hint, read from the mail's structure (e.g. a queue timeout);</li>
- *   <li>the provider table, for records from a known provider's servers;</li>
+ *   <li>the provider table, for records from a known provider's servers (or an MTA whose own codes
+ *       name the cause): final, its rows name the refused command where it matters;</li>
  *   <li>the phrase lists, over the diagnostic text (a weak phrase yields to a specific status);</li>
  *   <li>the status table, by the enhanced status code (the record's, or one found in the text);</li>
  *   <li>the reply-code fallbacks;</li>
  *   <li>a final failure with a 4xx code: expired (the sender's queue gave up);</li>
  *   <li>undefined;</li>
  *   <li>then the refused SMTP command corrects the result (commands.tsv): an unknown address at
- *       MAIL FROM is the sender's, a code-only verdict at CONNECT/HELO means a blocked client.</li>
+ *       MAIL FROM is the sender's, a code-only verdict at CONNECT/HELO means a blocked client, and
+ *       unknown-user words after DATA or with no command named are a filter's (Sisimai's reading:
+ *       only a refusal at RCPT TO or an X.1.1 code shows the directory said so). A status that
+ *       itself names the verdict's reason is not overruled.</li>
  * </ol>
  * Texts come before codes because servers reuse one code for many causes (5.7.1, 5.0.0, 550)
  * while their words say which. A status code inside the diagnostic (the remote server's own)
@@ -115,8 +119,12 @@ public final class DefaultBounceClassifier implements BounceClassifier {
         if (v != null) {
             return v;
         }
-        v = providers.match(record, codes.reply(), codes.status(), text);
-        if (v == null && !text.isEmpty()) {
+        String command = commands.commandOf(record.smtpCommand(), text);
+        v = providers.match(record, codes.reply(), codes.status(), text, command);
+        if (v != null) {
+            return v; // a provider's own meaning of its answers is final (its rows name the command when it matters)
+        }
+        if (!text.isEmpty()) {
             v = phrases.match(text);
         }
         if ((v == null || v.weak()) && codes.hasSpecificStatus()) {
@@ -127,7 +135,9 @@ public final class DefaultBounceClassifier implements BounceClassifier {
         if (v == null && codes.status() != null) {
             v = statuses.byStatus(codes.reply(), codes.status());
         }
-        boolean byCodeAlone = v == null; // only a bare reply code (or nothing) is left to decide
+        // only a bare reply code (or nothing) is left to decide; X.7.x's catch-all "security" meaning
+        // is no better evidence than a reply code, so the refused command may still say more
+        boolean byCodeAlone = v == null || v.reason() == Reason.SECURITY_ERROR && v.rule().startsWith("status:");
         if (v == null) {
             v = statuses.byReplyCode(codes.reply());
         }
@@ -138,7 +148,19 @@ public final class DefaultBounceClassifier implements BounceClassifier {
         if (v == null) {
             v = new Verdict(Reason.UNDEFINED, null, "undefined");
         }
-        return commands.correct(v, commands.commandOf(record.smtpCommand(), text), byCodeAlone);
+        if (!byCodeAlone && statusConfirms(v, codes)) {
+            return v; // words and code agree: the command cannot overrule both
+        }
+        return commands.correct(v, command, byCodeAlone);
+    }
+
+    /** Whether the record's enhanced status on its own names the verdict's reason (5.1.1 for an unknown user). */
+    private boolean statusConfirms(Verdict v, Codes codes) {
+        if (!codes.hasSpecificStatus()) {
+            return false;
+        }
+        Verdict byStatus = statuses.byStatus(null, codes.status());
+        return byStatus != null && byStatus.reason() == v.reason();
     }
 
     /**

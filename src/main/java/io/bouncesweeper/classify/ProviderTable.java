@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Provider rules ({@code providers.tsv}) and how a record is recognised as a provider's
@@ -19,13 +21,31 @@ final class ProviderTable {
     static final String HOSTS = "provider-hosts.tsv";
     private static final String ANY = "*";
 
-    private record Rule(String reply, String status, String text, Verdict verdict) {
-        boolean matches(String reply, String status, String normalisedText) {
-            return (ANY.equals(this.reply) || this.reply.equals(reply))
-                    && (ANY.equals(this.status) || this.status.equals(status))
-                    && (ANY.equals(text) || normalisedText.contains(text));
+    private record Rule(String reply, String status, String text, Pattern pattern, String command, Verdict verdict) {
+        /** The verdict when the row matches, else null; a pattern row names the code it found. */
+        Verdict match(String reply, String status, String normalisedText, String command, String provider) {
+            if (!(ANY.equals(this.reply) || this.reply.equals(reply))
+                    || !(ANY.equals(this.status) || this.status.equals(status))
+                    || !(ANY.equals(this.command) || this.command.equals(command))) {
+                return null;
+            }
+            if (pattern == null) {
+                return ANY.equals(text) || normalisedText.contains(text) ? verdict : null;
+            }
+            Matcher m = pattern.matcher(normalisedText);
+            if (!m.find()) {
+                return null;
+            }
+            String found = m.groupCount() > 0 && m.group(1) != null ? m.group(1) : m.group(); // a group names the code alone
+            return new Verdict(verdict.reason(), verdict.action(), "provider:" + provider + ":\"" + found + "\"");
         }
     }
+
+    /**
+     * A text cell "re:..." is a regular expression over the normalised diagnostic (a provider's
+     * numbered codes); the rule names what it found, or its first group when it has one.
+     */
+    private static final String REGEX = "re:";
 
     private record Signature(String provider, String pattern) {
     }
@@ -52,26 +72,33 @@ final class ProviderTable {
                 String provider = row.cell(0);
                 String reply = row.cell(1);
                 String status = row.cell(2);
-                String text = ANY.equals(row.cell(3)) ? ANY : DiagnosticText.normalise(row.cell(3));
-                String id = !ANY.equals(status) ? status : !ANY.equals(reply) ? reply : "\"" + text + "\"";
+                String cell = row.cell(3);
+                Pattern pattern = cell.startsWith(REGEX) ? Pattern.compile(cell.substring(REGEX.length())) : null;
+                String text = ANY.equals(cell) || pattern != null ? cell : DiagnosticText.normalise(cell);
+                String id = !ANY.equals(status) ? ":" + status : !ANY.equals(reply) ? ":" + reply
+                        : ANY.equals(text) ? "" : ":\"" + text + "\"";
                 Verdict verdict = new Verdict(Reason.ofCode(row.cell(4)), Verdict.actionOrDefault(row.cell(5)),
-                        "provider:" + provider + ":" + id);
-                rulesByProvider.computeIfAbsent(provider, p -> new ArrayList<>()).add(new Rule(reply, status, text, verdict));
-            } catch (IllegalArgumentException e) {
+                        "provider:" + provider + id);
+                // optional 7th column: the refused SMTP command (NONE: the mail names none), * any
+                String command = row.cells().length > 6 && !row.cell(6).isEmpty() ? row.cell(6).toUpperCase(Locale.ROOT) : ANY;
+                rulesByProvider.computeIfAbsent(provider, p -> new ArrayList<>()).add(new Rule(reply, status, text, pattern, command, verdict));
+            } catch (IllegalArgumentException e) { // PatternSyntaxException too
                 throw row.error(e.getMessage());
             }
         }
     }
 
     /** The provider whose rules decide, when one matches; null otherwise. */
-    Verdict match(DeliveryRecord record, String reply, String status, String normalisedText) {
+    Verdict match(DeliveryRecord record, String reply, String status, String normalisedText, String command) {
         String provider = providerOf(record, normalisedText);
         if (provider == null) {
             return null;
         }
+        String cmd = command == null ? CommandTable.UNKNOWN : command;
         for (Rule rule : rulesByProvider.getOrDefault(provider, List.of())) {
-            if (rule.matches(reply, status, normalisedText)) {
-                return rule.verdict();
+            Verdict v = rule.match(reply, status, normalisedText, cmd, provider);
+            if (v != null) {
+                return v;
             }
         }
         return null;

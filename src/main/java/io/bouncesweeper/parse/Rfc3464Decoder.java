@@ -39,6 +39,16 @@ public final class Rfc3464Decoder implements Decoder {
         List<DeliveryRecord> out = new ArrayList<>(records.size());
         TextReport.Lines lines = null;
         for (DeliveryRecord r : records) {
+            if (r.smtpCommand() == null && r.recipient() != null) {
+                // the refused command separates a directory's "unknown user" (RCPT) from a filter's (after DATA)
+                if (lines == null) {
+                    lines = new TextReport.Lines(TextReport.section(mail, TextReport.Markers.NONE));
+                }
+                String command = TextReport.commandAbout(lines, r.recipient());
+                if (command != null) {
+                    r = r.toBuilder().smtpCommand(command).build();
+                }
+            }
             boolean weak = r.replyCode() == null || r.status() == null || isGeneric(r.status());
             if (!weak || r.recipient() == null) {
                 out.add(r);

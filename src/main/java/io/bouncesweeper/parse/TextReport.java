@@ -359,6 +359,55 @@ public final class TextReport {
         return only ? codeLines(lines, MAX_DIAGNOSTIC_CHARS) : null;
     }
 
+    /**
+     * The SMTP command the notification names for this address: its paragraph's "(in reply to RCPT TO
+     * command)", or a transcript's "&gt;&gt;&gt; RCPT TO:&lt;address&gt;" answered by an error, or the
+     * "&gt;&gt;&gt;" line before an error line naming the address. Null when none is named.
+     */
+    public static String commandAbout(Lines l, String address) {
+        String lowerAddr = address.toLowerCase(Locale.ROOT);
+        int seen = 0;
+        for (int i = l.find(lowerAddr, 0); i >= 0 && seen++ < 8; i = l.find(lowerAddr, i + 1)) {
+            String line = l.lower[i].strip();
+            if (isReportField(line)) {
+                continue;
+            }
+            if (line.startsWith(">>> ")) {
+                if (i + 1 < l.lower.length && isErrorReplyLine(l.lower[i + 1])) {
+                    return transcriptCommand(line);
+                }
+                continue;
+            }
+            if (line.startsWith("<<< ") && i > 0 && l.lower[i - 1].strip().startsWith(">>> ") && isErrorReplyLine(line)) {
+                return transcriptCommand(l.lower[i - 1].strip());
+            }
+            StringBuilder paragraph = new StringBuilder(line);
+            for (int j = i + 1; j < l.lower.length && j < i + 6 && !l.lower[j].isBlank(); j++) {
+                paragraph.append(' ').append(l.lower[j].strip());
+            }
+            String command = Text.smtpCommand(paragraph.toString());
+            if (command != null && !"CONNECT".equals(command)) {
+                return command;
+            }
+        }
+        return null;
+    }
+
+    private static boolean isErrorReplyLine(String lowerLine) {
+        String s = lowerLine.strip();
+        return s.length() > 5 && s.startsWith("<<< ") && (s.charAt(4) == '4' || s.charAt(4) == '5');
+    }
+
+    private static String transcriptCommand(String lowerLine) {
+        String c = lowerLine.substring(4).stripLeading();
+        if (c.startsWith("rcpt")) return "RCPT";
+        if (c.startsWith("mail")) return "MAIL";
+        if (c.startsWith("data") || c.equals(".")) return "DATA";
+        if (c.startsWith("ehlo")) return "EHLO";
+        if (c.startsWith("helo")) return "HELO";
+        return null;
+    }
+
     /** Every line carrying a code, up to {@code maxChars}; null if none. */
     public static String codeLines(String[] lines, int maxChars) {
         StringBuilder all = new StringBuilder();

@@ -31,13 +31,13 @@ class DefaultBounceClassifierTest {
             "452, 4.2.2, mailboxfull, retry-and-notify, soft",
             "550, 5.1.1, userunknown, remove, hard",
             "550, 5.2.1, suspend, remove, soft",
-            "550, 5.7.1, blocked, check-authentication-reputation, soft",
+            "550, 5.7.1, securityerror, check-authentication-reputation, soft",
             "551, 5.1.6, hasmoved, update-address, hard",
             "552, 5.2.3, exceedlimit, reduce-size, soft",
             "552, 5.3.4, mesgtoobig, reduce-size, soft",
             "553, 5.1.3, userunknown, fix-address, hard",
             "553, 5.1.7, rejected, fix-address, soft",
-            "554, 5.7.1, policyviolation, review-content, soft",
+            "554, 5.7.1, securityerror, review-content, soft",
             "554, 5.7.9, policyviolation, review-content, soft",
     })
     void seedCodesDecideWhenTheTextSaysNothing(String reply, String status, String reason, String action, String bounceClass) {
@@ -96,16 +96,22 @@ class DefaultBounceClassifierTest {
             "connect to mx.example.org[192.0.2.1]:25: Connection timed out | expired | SOFT",
     })
     void phrasesDecideOverCodes(String text, String reason, BounceClass bounceClass) {
-        Classification c = bounce(null, null, text);
+        Classification c = atRcpt(null, null, text);
 
         assertEquals(Reason.ofCode(reason), c.reason(), c.rule());
         assertEquals(bounceClass, c.bounceClass());
         assertTrue(c.rule().startsWith("phrase:" + reason + ":\""), c.rule());
     }
 
+    /** A record refused at RCPT TO: unknown-user words there are the recipient's directory speaking. */
+    private static Classification atRcpt(String reply, String status, String diagnostic) {
+        return CLASSIFIER.classify(DeliveryRecord.builder(RecordKind.BOUNCE).recipient("someone@example.org")
+                .replyCode(reply).status(status).smtpCommand("RCPT").diagnostic(diagnostic).build());
+    }
+
     @Test
     void phrasesMatchAcrossFoldedLinesAndCase() {
-        Classification c = bounce("550", "5.0.0", "Requested action not taken:\r\n\tNO  SUCH\r\n USER");
+        Classification c = atRcpt("550", "5.0.0", "Requested action not taken:\r\n\tNO  SUCH\r\n USER");
 
         assertEquals(Reason.USER_UNKNOWN, c.reason());
         assertEquals("phrase:userunknown:\"no such user\"", c.rule());
@@ -154,7 +160,7 @@ class DefaultBounceClassifierTest {
 
     @Test
     void genericStatusDerivedFromReasonWhenMailHasNone() {
-        assertEquals("5.1.1", bounce("550", null, "no such user").status());
+        assertEquals("5.1.1", atRcpt("550", null, "no such user").status());
         assertEquals("5.2.2", bounce(null, null, "mailbox is full").status());
         assertEquals("4.2.2", bounce("452", null, "mailbox is full").status());
         assertEquals("5.1.2", bounce(null, null, "host unknown").status());
@@ -195,13 +201,109 @@ class DefaultBounceClassifierTest {
         assertEquals(Reason.NOT_COMPLIANT_RFC, c.reason());
     }
 
+    private static Classification carrier(String recipient, String mta, String status, String command, String text) {
+        return CLASSIFIER.classify(DeliveryRecord.builder(RecordKind.BOUNCE).recipient(recipient).remoteMta(mta)
+                .replyCode("550").status(status).smtpCommand(command).diagnostic(text).build());
+    }
+
     @Test
-    void japaneseCarriersUnknownUserMeansTheirFilterRefused() {
-        Classification c = CLASSIFIER.classify(DeliveryRecord.builder(RecordKind.BOUNCE).recipient("a@docomo.ne.jp")
-                .replyCode("550").diagnostic("550 Unknown user a@docomo.ne.jp").build());
+    void docomoTellsFilterFromUnknownUserByCodeAndCommand() {
+        String text = "550 Unknown user a@docomo.ne.jp";
+        Classification atRcpt = carrier("a@docomo.ne.jp", "mfsmax.docomo.ne.jp", "5.0.0", "RCPT", text);
+        Classification afterData = carrier("a@docomo.ne.jp", "mfsmax.docomo.ne.jp", "5.0.0", "DATA", text);
+        Classification byStatus = carrier("a@docomo.ne.jp", "mfsmax.docomo.ne.jp", "5.2.0", null, text);
+
+        assertEquals(Reason.USER_UNKNOWN, atRcpt.reason());
+        assertEquals("provider:docomo:5.0.0", atRcpt.rule());
+        assertEquals(Reason.REJECTED, afterData.reason());
+        assertEquals(Reason.FILTERED, byStatus.reason());
+        assertEquals("provider:docomo:5.2.0", byStatus.rule());
+    }
+
+    @Test
+    void kddiEmptyAddressInTheAnswerMeansItsFilterRefused() {
+        Classification filter = carrier("a@ezweb.ne.jp", "lsean.ezweb.ne.jp", "5.0.0", null, "550 : User unknown");
+        Classification unknown = carrier("a@ezweb.ne.jp", "lsean.ezweb.ne.jp", "5.0.0", null, "550 <a@ezweb.ne.jp>: User unknown");
+
+        assertEquals(Reason.FILTERED, filter.reason());
+        assertEquals(Reason.USER_UNKNOWN, unknown.reason());
+        assertEquals(BounceClass.HARD, unknown.bounceClass());
+    }
+
+    @Test
+    void unknownUserWordsWithoutRcptRefusalOrX11CodeReadAsAFilter() {
+        Classification noCommand = bounce("550", null, "550 <a@example.org>: User unknown");
+        Classification atRcpt = atRcpt("550", null, "550 <a@example.org>: User unknown");
+        Classification byCode = bounce("550", "5.1.1", "550 5.1.1 <a@example.org>: User unknown");
+        Classification transcript = bounce("550", null, ">>> RCPT To:<a@example.org> <<< 550 <a@example.org>... User unknown");
+
+        assertEquals(Reason.FILTERED, noCommand.reason());
+        assertEquals("phrase:userunknown:\"user unknown\">nocommand", noCommand.rule());
+        assertEquals(BounceClass.SOFT, noCommand.bounceClass());
+        assertEquals(Reason.USER_UNKNOWN, atRcpt.reason());
+        assertEquals(Reason.USER_UNKNOWN, byCode.reason(), byCode.rule());
+        assertEquals(Reason.USER_UNKNOWN, transcript.reason(), transcript.rule());
+    }
+
+    @Test
+    void anX11CodeKeepsAnUnknownUserEvenAfterData() {
+        Classification c = CLASSIFIER.classify(DeliveryRecord.builder(RecordKind.BOUNCE).replyCode("550").status("5.1.1")
+                .smtpCommand("DATA").diagnostic("550 5.1.1 <a@example.org>... User unknown").build());
+
+        assertEquals(Reason.USER_UNKNOWN, c.reason());
+        assertEquals("phrase:userunknown:\"user unknown\"", c.rule());
+    }
+
+    @Test
+    void lastCommandOfATranscriptIsTheRefusedOne() {
+        Classification c = bounce("550", null, ">>> RCPT To:<a@example.org> <<< 250 OK >>> DATA <<< 550 Unknown user a@example.org");
 
         assertEquals(Reason.FILTERED, c.reason());
-        assertEquals("provider:docomo:550", c.rule());
+        assertEquals("phrase:userunknown:\"unknown user\">data", c.rule());
+    }
+
+    @Test
+    void accessDeniedReadsByTheCommandAndTheCode() {
+        Classification atMail = CLASSIFIER.classify(DeliveryRecord.builder(RecordKind.BOUNCE).replyCode("550").status("5.7.1")
+                .smtpCommand("MAIL").diagnostic("550 5.7.1 Access denied").build());
+        Classification noCommand = bounce("550", "5.7.1", "550 5.7.1 Access denied");
+        Classification atConnect = CLASSIFIER.classify(DeliveryRecord.builder(RecordKind.BOUNCE).replyCode("550")
+                .smtpCommand("CONNECT").diagnostic("550 Access denied").build());
+
+        assertEquals(Reason.REJECTED, atMail.reason());
+        assertEquals("status:550 5.7.1>mail", atMail.rule());
+        assertEquals(Reason.SECURITY_ERROR, noCommand.reason());
+        assertEquals(Reason.BLOCKED, atConnect.reason());
+    }
+
+    @Test
+    void aGoogleGroupsAddressRefusingAPostIsARejectedSender() {
+        Classification c = CLASSIFIER.classify(DeliveryRecord.builder(RecordKind.BOUNCE).recipient("club@googlegroups.com").build());
+
+        assertEquals(Reason.REJECTED, c.reason());
+        assertEquals("provider:googlegroups", c.rule());
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @CsvSource(delimiter = '|', value = {
+            "smtp-in.orange.fr | 550 5.2.0 Mail rejete. Mail rejected. ofr_506 [506] | spamdetected",
+            "smtpz4.laposte.net | 550 5.5.0 Adresse destinataire invalide. Invalid recipient. LPN007_416 | userunknown",
+            "smtp-in.orange.fr | 421 mwinf5c77 ME Service refuse. Veuillez essayer plus tard. OFR_999 [999] | blocked",
+            "mx.charter.net | 550 5.1.0 <a@example.org> sender rejected. AUP#In-1310 | toomanyconn",
+            "cxr.mx.a.cloudfilter.net | 550 5.1.0 <a@example.org> sender rejected. Refer to https://www.cox.com/residential/support/email-error-codes.html AUP#CDRBL | blocked",
+            "us-smtp-inbound-1.mimecast.com | 554 Host network not allowed - https://community.mimecast.com/docs/DOC-1369#554 | policyviolation",
+            "mx.example.co.jp | kijitora@example.jp The recipient name is not recognized MSEXCH:IMS:NNN:CAT:NEKO 0 (000C05A6) Unknown Recipient | userunknown",
+            "p3plibsmtp01.prod.phx3.secureserver.net | 550 5.1.1 <a@example.net> - 192.0.2.1 has sent to too many recipients this hour. IB607 | speeding",
+            "mx3.qq.com | 550 Ip frequency limited. http://service.mail.qq.com/cgi-bin/help | toomanyconn",
+            "mx.mail.icloud.com | 550 5.7.1 [CS01] Message rejected due to local policy. | policyviolation",
+            "mx.email.ua | 550 Mailbox unavailable: https://mail.i.ua/err/2/ | userunknown",
+    })
+    void providerCodeTables(String mta, String text, String reason) {
+        Classification c = CLASSIFIER.classify(DeliveryRecord.builder(RecordKind.BOUNCE).recipient("a@example.net")
+                .remoteMta(mta).diagnostic(text).build());
+
+        assertEquals(Reason.ofCode(reason), c.reason(), c.rule());
+        assertTrue(c.rule().startsWith("provider:"), c.rule());
     }
 
     @Test

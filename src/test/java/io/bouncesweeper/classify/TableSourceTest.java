@@ -26,7 +26,7 @@ class TableSourceTest {
         Files.writeString(dir.resolve("status-codes.tsv"), "550\t5.7.1\tpolicyviolation\treview-content\tour view\n");
         DefaultBounceClassifier classifier = new DefaultBounceClassifier(TableSource.withOverrides(dir));
 
-        Classification phrase = classifier.classify(DeliveryRecord.builder(RecordKind.BOUNCE)
+        Classification phrase = classifier.classify(DeliveryRecord.builder(RecordKind.BOUNCE).smtpCommand("RCPT")
                 .diagnostic("550 Postbox vacant").build());
         Classification status = classifier.classify(DeliveryRecord.builder(RecordKind.BOUNCE)
                 .replyCode("550").status("5.7.1").build());
