@@ -85,7 +85,7 @@ public final class DefaultBounceParser implements BounceParser {
             return ParsedMessage.unparsed(null, "no header block: not a mail message");
         }
         Mail mail = new Mail(root);
-        String messageId = trim(h.get("Message-ID"));
+        String messageId = trim(h.getRaw("Message-ID")); // verbatim: a msg-id holds no encoded words
         Instant date = MailDates.parse(h.get("Date"));
         MimePart original = mail.original();
         OriginalMessage orig = originalHeaders.of(original == null ? null : original.headers());

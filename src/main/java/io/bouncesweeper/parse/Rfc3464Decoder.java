@@ -100,10 +100,10 @@ public final class Rfc3464Decoder implements Decoder {
     }
 
     private static DeliveryRecord record(Headers r, Headers perMessage, String reportingMta, String decoder) {
-        String finalRcpt = address(r.get("Final-Recipient"));
-        String origRcpt = address(r.get("Original-Recipient"));
+        String finalRcpt = address(r.getRaw("Final-Recipient"));
+        String origRcpt = address(r.getRaw("Original-Recipient"));
         if (finalRcpt == null && origRcpt == null) {
-            finalRcpt = address(r.get("X-Actual-Recipient"));
+            finalRcpt = address(r.getRaw("X-Actual-Recipient"));
             if (finalRcpt == null) {
                 return null;
             }
@@ -172,13 +172,12 @@ public final class Rfc3464Decoder implements Decoder {
         return status.endsWith(".0.0");
     }
 
-    /** The address in a recipient field; a pipe, file or bare local part is no address. */
-    static String address(String field) {
-        if (field == null) {
-            return null;
-        }
-        String v = Text.afterType(field);
-        return Text.findAddress(v);
+    /**
+     * The address in a recipient field, given its raw value; a pipe, file, bare local part or
+     * anything that is not one plausible addr-spec is no address (see {@link Addresses#fromField}).
+     */
+    static String address(String rawField) {
+        return Addresses.fromField(rawField);
     }
 
     private static String lower(String s) {

@@ -132,15 +132,15 @@ public final class TextReport {
     /** Addresses that belong to the sender or the reporting system, never to a failed recipient. */
     public static Set<String> senderAddresses(Mail mail) {
         Set<String> out = new HashSet<>();
-        addAll(out, mail.header("From"));
-        addAll(out, mail.header("To"));
-        addAll(out, mail.header("Return-Path"));
-        addAll(out, mail.header("Reply-To"));
+        addAll(out, mail.rawHeader("From"));
+        addAll(out, mail.rawHeader("To"));
+        addAll(out, mail.rawHeader("Return-Path"));
+        addAll(out, mail.rawHeader("Reply-To"));
         MimePart original = mail.original();
         if (original != null) {
-            addAll(out, original.headers().get("From"));
-            addAll(out, original.headers().get("Return-Path"));
-            addAll(out, original.headers().get("Sender"));
+            addAll(out, original.headers().getRaw("From"));
+            addAll(out, original.headers().getRaw("Return-Path"));
+            addAll(out, original.headers().getRaw("Sender"));
         }
         return out;
     }
@@ -228,6 +228,9 @@ public final class TextReport {
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < lines.length && out.size() < MAX_RECIPIENTS; i++) {
             String line = lines[i];
+            if (isMessageIdLine(line)) {
+                continue;
+            }
             for (int at = line.indexOf('@'); at >= 0 && out.size() < MAX_RECIPIENTS; at = line.indexOf('@', at + 1)) {
                 String a = Text.addressAround(line, at);
                 if (a == null) continue;
@@ -244,6 +247,7 @@ public final class TextReport {
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < lines.length && out.size() < MAX_RECIPIENTS; i++) {
             String t = lines[i].strip();
+            if (isMessageIdLine(t)) continue;
             if (t.startsWith("<")) t = t.substring(1);
             int at = t.indexOf('@');
             if (at <= 0) continue;
@@ -367,6 +371,14 @@ public final class TextReport {
             if (!line.isBlank() && hasCode(line)) all.append(line.strip()).append('\n');
         }
         return all.length() == 0 ? null : all.toString();
+    }
+
+    /** A quoted header line whose "a@b" is a message identifier, never a recipient. */
+    private static boolean isMessageIdLine(String line) {
+        String t = line.stripLeading();
+        return t.regionMatches(true, 0, "message-id:", 0, 11) || t.regionMatches(true, 0, "in-reply-to:", 0, 12)
+                || t.regionMatches(true, 0, "references:", 0, 11) || t.regionMatches(true, 0, "content-id:", 0, 11)
+                || t.regionMatches(true, 0, "resent-message-id:", 0, 18);
     }
 
     /** Delivery-status fields quoted in text name the recipient but explain nothing. */

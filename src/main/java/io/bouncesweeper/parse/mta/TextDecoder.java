@@ -93,7 +93,7 @@ abstract class TextDecoder implements Decoder {
     /** X-Failed-Recipients (Exim, Gmail and others) names the failed addresses outright. */
     static List<String> failedRecipients(Mail mail) {
         List<String> out = new ArrayList<>();
-        for (String v : mail.headers().getAll("X-Failed-Recipients")) {
+        for (String v : mail.headers().getAllRaw("X-Failed-Recipients")) {
             for (String part : v.split(",")) {
                 String a = Text.findAddress(part);
                 if (a != null && out.stream().noneMatch(a::equalsIgnoreCase)) {
@@ -107,7 +107,7 @@ abstract class TextDecoder implements Decoder {
     static String originalRecipient(Mail mail) {
         MimePart original = mail.original();
         if (original != null) {
-            String to = Text.findAddress(original.headers().get("To"));
+            String to = Text.findAddress(original.headers().getRaw("To"));
             if (to != null) {
                 return to;
             }
