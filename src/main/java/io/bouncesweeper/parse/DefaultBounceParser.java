@@ -90,7 +90,8 @@ public final class DefaultBounceParser implements BounceParser {
         MimePart original = mail.original();
         OriginalMessage orig = originalHeaders.of(original == null ? null : original.headers());
 
-        List<DeliveryRecord> records = notices.refine(mail, decoders.decode(mail)); // receipts, challenges, delays
+        // the refused command where only the notification's transcript or wording says it
+        List<DeliveryRecord> records = notices.refine(mail, SmtpCommands.fill(mail, decoders.decode(mail)));
         if (records.isEmpty() && !looksLikeBounce(mail) && autoReply.recognises(mail)) {
             records = autoReply.decode(mail);
         }
