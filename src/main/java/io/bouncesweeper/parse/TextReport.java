@@ -117,7 +117,7 @@ public final class TextReport {
     }
 
     /** "Name: value" with a plausible header name. */
-    static boolean isHeaderLine(String line) {
+    public static boolean isHeaderLine(String line) {
         int colon = line.indexOf(':');
         if (colon <= 0 || colon > 40) {
             return false;

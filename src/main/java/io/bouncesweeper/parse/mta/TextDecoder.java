@@ -45,6 +45,9 @@ abstract class TextDecoder implements Decoder {
         }
         List<DeliveryRecord> out = new ArrayList<>(records.size());
         for (DeliveryRecord r : records) {
+            if (records.size() == 1 && (r.diagnostic() == null || r.diagnostic().isBlank())) {
+                r = withNotificationText(r, section);
+            }
             out.add(refine(mail, section, hinted(mail, r, records.size() == 1)));
         }
         return out;
@@ -83,6 +86,28 @@ abstract class TextDecoder implements Decoder {
             }
         }
         return records;
+    }
+
+    /**
+     * A lone recipient whose failure the notification explains without naming it (Google
+     * Groups, some gateways): the opening lines of the notification are its diagnostic, so an
+     * operator sees why.
+     */
+    private static DeliveryRecord withNotificationText(DeliveryRecord r, String section) {
+        StringBuilder b = new StringBuilder();
+        int taken = 0;
+        for (String line : section.split("\n", 40)) {
+            String t = line.strip();
+            if (t.isEmpty() || TextReport.isHeaderLine(t)) {
+                continue;
+            }
+            b.append(b.length() == 0 ? "" : " ").append(t);
+            if (++taken >= 3 || b.length() >= 400) {
+                break;
+            }
+        }
+        String text = b.length() > 500 ? b.substring(0, 500) : b.toString();
+        return text.isEmpty() ? r : r.toBuilder().diagnostic(text).build();
     }
 
     /** Family-specific corrections; the default keeps the record. */
