@@ -31,7 +31,7 @@ final class Charsets {
             return new String(b, off, len, StandardCharsets.ISO_8859_1);
         }
         Charset cs = lookup(charsetName);
-        if (cs == null || cs == StandardCharsets.US_ASCII) {
+        if (cs == null || cs == StandardCharsets.US_ASCII || cs == StandardCharsets.ISO_8859_1 && hasIso2022JpEscape(b, off, len)) {
             return utf8OrLatin1(b, off, len);
         }
         try {
@@ -42,6 +42,14 @@ final class Charsets {
     }
 
     static String utf8OrLatin1(byte[] b, int off, int len) {
+        if (hasIso2022JpEscape(b, off, len)) {
+            // 7-bit Japanese mail written without a charset label (Domino, old Japanese MTAs)
+            try {
+                return new String(b, off, len, ISO_2022_JP);
+            } catch (RuntimeException e) {
+                // fall through to the guess below
+            }
+        }
         try {
             return StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
@@ -50,6 +58,37 @@ final class Charsets {
         } catch (CharacterCodingException e) {
             return new String(b, off, len, StandardCharsets.ISO_8859_1);
         }
+    }
+
+    private static final Charset ISO_2022_JP = lookupOrNull("ISO-2022-JP");
+
+    private static Charset lookupOrNull(String name) {
+        try {
+            return Charset.forName(name);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /**
+     * 7-bit text holding an ISO-2022-JP designation (ESC $ B, ESC $ @, ESC ( J): it is Japanese
+     * whatever its label says. Bytes above 127 rule it out.
+     */
+    static boolean hasIso2022JpEscape(byte[] b, int off, int len) {
+        if (ISO_2022_JP == null) {
+            return false;
+        }
+        boolean esc = false;
+        for (int i = off, end = off + len; i < end; i++) {
+            if (b[i] < 0) {
+                return false;
+            }
+            if (b[i] == 0x1b && i + 2 < end && (b[i + 1] == '$' && (b[i + 2] == 'B' || b[i + 2] == '@')
+                    || b[i + 1] == '(' && b[i + 2] == 'J')) {
+                esc = true;
+            }
+        }
+        return esc;
     }
 
     /** Plain ASCII without ESC: ISO-2022 charsets are 7-bit too but need their decoder. */

@@ -26,8 +26,8 @@ public final class Text {
             if (c != '2' && c != '4' && c != '5') {
                 continue;
             }
-            if (i >= 2 && (isDigit(s.charAt(i - 2)) || s.charAt(i - 2) == '.')) {
-                continue;
+            if (i >= 2 && (isDigit(s.charAt(i - 2)) || s.charAt(i - 2) == '.' || Character.isLetter(s.charAt(i - 2)))) {
+                continue; // "v4.6.1", "1.5.0.3": a version, not a status
             }
             int j = i + 1;
             int d1 = digits(s, j, 3);

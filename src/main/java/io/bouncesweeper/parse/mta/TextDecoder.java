@@ -45,7 +45,7 @@ abstract class TextDecoder implements Decoder {
         }
         List<DeliveryRecord> out = new ArrayList<>(records.size());
         for (DeliveryRecord r : records) {
-            if (records.size() == 1 && (r.diagnostic() == null || r.diagnostic().isBlank())) {
+            if (records.size() == 1 && saysNothing(r)) {
                 r = withNotificationText(r, section);
             }
             out.add(refine(mail, section, hinted(mail, r, records.size() == 1)));
@@ -86,6 +86,21 @@ abstract class TextDecoder implements Decoder {
             }
         }
         return records;
+    }
+
+    /** No diagnostic, or one that only repeats the address ("&lt;a@b&gt;"). */
+    private static boolean saysNothing(DeliveryRecord r) {
+        String d = r.diagnostic();
+        if (d == null || d.isBlank()) {
+            return true;
+        }
+        String rest = r.recipient() == null ? d : d.replace(r.recipient(), "");
+        for (int i = 0; i < rest.length(); i++) {
+            if (Character.isLetterOrDigit(rest.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
