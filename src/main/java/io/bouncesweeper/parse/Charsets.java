@@ -34,11 +34,44 @@ final class Charsets {
         if (cs == null || cs == StandardCharsets.US_ASCII || cs == StandardCharsets.ISO_8859_1 && hasIso2022JpEscape(b, off, len)) {
             return utf8OrLatin1(b, off, len);
         }
+        if (cs.name().startsWith("ISO-2022")) {
+            // a 7-bit charset label on 8-bit bytes: Japanese mobile gateways send EUC-JP or
+            // Shift_JIS labelled ISO-2022-JP; decoding them as labelled yields only U+FFFD
+            String guessed = eightBitJapanese(b, off, len);
+            if (guessed != null) {
+                return guessed;
+            }
+        }
         try {
             return new String(b, off, len, cs);
         } catch (RuntimeException e) {
             return utf8OrLatin1(b, off, len);
         }
+    }
+
+    /** 8-bit bytes read strictly as UTF-8, EUC-JP or Shift_JIS, the first that fits; null when 7-bit or none fits. */
+    private static String eightBitJapanese(byte[] b, int off, int len) {
+        boolean eightBit = false;
+        for (int i = off, end = off + len; i < end && !eightBit; i++) {
+            eightBit = b[i] < 0;
+        }
+        if (!eightBit) {
+            return null;
+        }
+        for (String name : new String[]{"UTF-8", "EUC-JP", "Shift_JIS"}) {
+            Charset cs = lookupOrNull(name);
+            if (cs == null) {
+                continue;
+            }
+            try {
+                return cs.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT)
+                        .decode(ByteBuffer.wrap(b, off, len)).toString();
+            } catch (CharacterCodingException e) {
+                // try the next
+            }
+        }
+        return null;
     }
 
     static String utf8OrLatin1(byte[] b, int off, int len) {

@@ -16,7 +16,11 @@ class FamilyNoticesTest {
     private final BounceParser parser = new DefaultBounceParser();
 
     private DeliveryRecord only(String mail) {
-        ParsedMessage m = parser.parse(mail.getBytes(StandardCharsets.UTF_8));
+        return only(mail.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private DeliveryRecord only(byte[] mail) {
+        ParsedMessage m = parser.parse(mail);
         assertEquals(ParseOutcome.PARSED, m.outcome(), String.valueOf(m.error()));
         assertEquals(1, m.records().size(), m.records().toString());
         return m.records().get(0);
@@ -40,5 +44,52 @@ class FamilyNoticesTest {
         assertEquals("rejected", r.reasonHint());
         assertNotNull(r.diagnostic());
         assertTrue(r.diagnostic().contains("die Gruppe (team)"), r.diagnostic());
+    }
+
+    @Test
+    void dominoJapaneseReportWithoutCharsetLabelIsDecodedAndNamesTheDirectoryVerdict() {
+        java.nio.charset.Charset jis = java.nio.charset.Charset.forName("ISO-2022-JP");
+        String verdict = "ユーザー Tama (tama@example.co.jp) は Domino ディレクトリには見つかりません。";
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        out.writeBytes(("From: Postmaster@example.co.jp\r\nSubject: DELIVERY FAILURE: x\r\nMIME-Version: 1.0\r\n"
+                + "Content-Type: multipart/report; report-type=delivery-status; boundary=\"b\"\r\n\r\n"
+                + "--b\r\nContent-Type: text/plain\r\n\r\nYour message\r\n\r\nwas not delivered to:\r\n\r\n"
+                + "  tama@example.co.jp\r\n\r\nbecause:\r\n\r\n  ").getBytes(StandardCharsets.US_ASCII));
+        out.writeBytes(verdict.getBytes(jis));
+        out.writeBytes(("\r\n\r\n--b\r\nContent-Type: message/delivery-status\r\n\r\nReporting-MTA: dns;mx.example.co.jp\r\n\r\n"
+                + "Final-Recipient: rfc822;tama@example.co.jp\r\nAction: failed\r\nStatus: 5.0.0\r\nDiagnostic-Code: X-Notes; ")
+                .getBytes(StandardCharsets.US_ASCII));
+        out.writeBytes(verdict.getBytes(jis));
+        out.writeBytes("\r\n\r\n--b--\r\n".getBytes(StandardCharsets.US_ASCII));
+        DeliveryRecord r = only(out.toByteArray());
+        assertEquals("tama@example.co.jp", r.recipient());
+        assertEquals(verdict, r.diagnostic());
+        assertEquals("userunknown", r.reasonHint());
+    }
+
+    @Test
+    void eightBitTextLabelledIso2022JpIsReadAsEucJp() {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        out.writeBytes(("From: Postmaster@ezweb.ne.jp\r\nSubject: Mail System Error - Returned Mail\r\nMIME-Version: 1.0\r\n"
+                + "Content-Type: text/plain; charset=\"ISO-2022-JP\"\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.writeBytes("送信できませんでした。\r\n\r\nThe user(s) account is disabled.\r\n\r\n<mike@ezweb.ne.jp>\r\n"
+                .getBytes(java.nio.charset.Charset.forName("EUC-JP")));
+        DeliveryRecord r = only(out.toByteArray());
+        assertEquals("mike@ezweb.ne.jp", r.recipient());
+        assertEquals("suspend", r.reasonHint());
+        assertTrue(r.diagnostic().contains("送信できませんでした。"), r.diagnostic());
+    }
+
+    @Test
+    void versionNumberInQuotedHeadersIsNoStatus() {
+        String mail = "From: Postmaster@example.com\r\nSubject: Undeliverable message\r\nContent-Type: text/plain\r\n\r\n"
+                + "------- Failure Reasons  --------\r\n\r\nUser  not listed in public Name & Address Book\r\n"
+                + "bob@example.com\r\n\r\n\r\n------- Returned Message --------\r\n"
+                + "Received: from mx.example.net by gw.example.com (Lotus SMTP MTA v4.6.1 (569.2 2-6-1998)) with SMTP id 1\r\n"
+                + "From: alice@example.net\r\nTo: bob@example.com\r\n\r\nhello\r\n";
+        DeliveryRecord r = only(mail);
+        assertEquals("bob@example.com", r.recipient());
+        assertTrue(r.status() == null || !r.status().equals("4.6.1"), r.status());
+        assertTrue(r.diagnostic().contains("not listed in public Name & Address Book"), r.diagnostic());
     }
 }
