@@ -92,4 +92,40 @@ class FamilyNoticesTest {
         assertTrue(r.status() == null || !r.status().equals("4.6.1"), r.status());
         assertTrue(r.diagnostic().contains("not listed in public Name & Address Book"), r.diagnostic());
     }
+
+    @Test
+    void fmlRefusalNamesTheListItRefusedFor() {
+        String mail = "From: cats-admin@example.org\r\nTo: bob@example.net\r\n"
+                + "Subject: You bob@example.net are not member (cats ML)\r\nX-MLServer: fml [fml 4.0.3 release]\r\n\r\n"
+                + "You are not a member of this mailing list <cats@example.org>.\r\n\r\n"
+                + "If you know the general guide of this list, please send mail with\r\nthe mail body\r\n\r\n\tguide\r\n\r\n"
+                + "to the address\r\n\r\n\tcats-ctl@example.org\r\n";
+        DeliveryRecord r = only(mail);
+        assertEquals("cats@example.org", r.recipient());
+        assertEquals("rejected", r.reasonHint());
+    }
+
+    @Test
+    void fmlListTrafficIsNoBounce() {
+        String mail = "From: cats-admin@example.org\r\nTo: bob@example.net\r\nSubject: welcome (cats ML)\r\n"
+                + "X-MLServer: fml [fml 4.0.3 release]\r\n\r\nWelcome to cats@example.org.\r\n";
+        ParsedMessage m = parser.parse(mail.getBytes(StandardCharsets.UTF_8));
+        assertTrue(m.records().isEmpty(), m.records().toString());
+    }
+
+    @Test
+    void exchangeAdministratorsReplyGivesTheReplyCode() {
+        String mail = "From: postmaster@example.onmicrosoft.com\r\nSubject: Undeliverable: hello\r\nContent-Type: text/plain\r\n\r\n"
+                + "Delivery has failed to these recipients or groups:\r\n\r\n"
+                + "carol@example.com<mailto:carol@example.com>\r\n"
+                + "The email address you entered couldn't be found. See DSN code 5.1.1 in Exchange Online.\r\n\r\n"
+                + "Diagnostic information for administrators:\r\n\r\nGenerating server: MX1.example.prod.outlook.com\r\n\r\n"
+                + "carol@example.com\r\nRemote Server returned '550 5.1.1 RESOLVER.ADR.RecipNotFound; not found'\r\n\r\n"
+                + "Original message headers:\r\n\r\nFrom: dave@example.net\r\nTo: carol@example.com\r\n";
+        DeliveryRecord r = only(mail);
+        assertEquals("carol@example.com", r.recipient());
+        assertEquals("550", r.replyCode());
+        assertEquals("5.1.1", r.status());
+        assertTrue(r.diagnostic().contains("RESOLVER.ADR.RecipNotFound"), r.diagnostic());
+    }
 }
