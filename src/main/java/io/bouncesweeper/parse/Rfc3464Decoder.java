@@ -49,7 +49,9 @@ public final class Rfc3464Decoder implements Decoder {
             }
             String found = TextReport.codeLinesAbout(lines, r.recipient(), records.size() == 1);
             if (found == null) {
-                out.add(r);
+                // no code in the text either: its words about the recipient still explain more than nothing
+                String words = r.diagnostic() == null || r.diagnostic().isBlank() ? TextReport.linesAbout(lines, r.recipient()) : null;
+                out.add(words == null ? r : r.toBuilder().diagnostic(words).build());
                 continue;
             }
             DeliveryRecord t = TextReport.record(r.recipient(), found, r.decoder());

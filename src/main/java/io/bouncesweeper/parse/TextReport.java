@@ -363,6 +363,30 @@ public final class TextReport {
         return only ? codeLines(lines, MAX_DIAGNOSTIC_CHARS) : null;
     }
 
+    /**
+     * The first line naming {@code address} that says more than the address (with up to two
+     * continuation lines), or null: "a@b: No MX found for domain".
+     */
+    public static String linesAbout(Lines l, String address) {
+        String lowerAddr = address.toLowerCase(Locale.ROOT);
+        for (int i = l.find(lowerAddr, 0); i >= 0; i = l.find(lowerAddr, i + 1)) {
+            if (isReportField(l.lower[i]) || isHeaderLine(l.lines[i].strip())) {
+                continue;
+            }
+            StringBuilder c = new StringBuilder(l.lines[i].strip());
+            for (int j = i + 1; j < l.lines.length && j <= i + 2 && !l.lines[j].isBlank() && l.lines[j].indexOf('@') < 0; j++) {
+                c.append('\n').append(l.lines[j].strip());
+            }
+            String rest = c.toString().toLowerCase(Locale.ROOT).replace(lowerAddr, "");
+            for (int k = 0; k < rest.length(); k++) {
+                if (Character.isLetter(rest.charAt(k))) {
+                    return Text.squash(c.toString());
+                }
+            }
+        }
+        return null;
+    }
+
     /** Every line carrying a code, up to {@code maxChars}; null if none. */
     public static String codeLines(String[] lines, int maxChars) {
         StringBuilder all = new StringBuilder();

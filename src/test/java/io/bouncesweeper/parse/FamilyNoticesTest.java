@@ -128,4 +128,21 @@ class FamilyNoticesTest {
         assertEquals("5.1.1", r.status());
         assertTrue(r.diagnostic().contains("RESOLVER.ADR.RecipNotFound"), r.diagnostic());
     }
+
+    @Test
+    void openSmtpdDelayNoticeKeepsItsWordsAboutTheRecipient() {
+        String mail = "From: MAILER-DAEMON@mx.example.jp\r\nSubject: Delivery status notification: Delayed\r\nMIME-Version: 1.0\r\n"
+                + "Content-Type: multipart/report; report-type=delivery-status; boundary=\"b\"\r\n\r\n"
+                + "--b\r\nContent-Type: text/plain\r\n\r\n    Hi!\r\n\r\n"
+                + "    This is the MAILER-DAEMON, please DO NOT REPLY to this email.\r\n\r\n"
+                + "    A message is delayed for more than 4 hours for the following\r\n    list of recipients:\r\n\r\n"
+                + "erin@example.net: No MX found for domain\r\n\r\n"
+                + "--b\r\nContent-Type: message/delivery-status\r\n\r\nReporting-MTA: dns; mx.example.jp\r\n\r\n"
+                + "Final-Recipient: rfc822; erin@example.net\r\nAction: delayed\r\nStatus: 4.0.0\r\n\r\n--b--\r\n";
+        DeliveryRecord r = only(mail);
+        assertEquals("erin@example.net", r.recipient());
+        assertEquals("erin@example.net: No MX found for domain", r.diagnostic());
+        assertEquals("notaccept", r.reasonHint());
+        assertEquals("OpenSMTPD", r.decoder());
+    }
 }
