@@ -213,6 +213,7 @@ public final class TextReport {
                 collectLineLeading(lines.lines, firstLine);
             }
         }
+        preferTextOverQuotedHeaders(lines, firstLine);
         java.util.TreeSet<Integer> starts = new java.util.TreeSet<>(firstLine.values());
         List<DeliveryRecord> out = new ArrayList<>(firstLine.size());
         for (Map.Entry<String, Integer> e : firstLine.entrySet()) {
@@ -222,6 +223,27 @@ public final class TextReport {
             out.add(record(e.getKey(), diag, decoder));
         }
         return out;
+    }
+
+    /**
+     * An address first seen on a quoted header line ("To: a@b" of the returned message's summary)
+     * is explained where the text names it again ("a@b on Thu ... The recipient name is not
+     * recognized"): its diagnostic starts there.
+     */
+    private static void preferTextOverQuotedHeaders(Lines lines, Map<String, Integer> firstLine) {
+        for (Map.Entry<String, Integer> e : firstLine.entrySet()) {
+            int first = e.getValue();
+            if (first < 0 || !isHeaderLine(lines.lines[first].strip())) {
+                continue;
+            }
+            String lower = e.getKey().toLowerCase(Locale.ROOT);
+            for (int i = lines.find(lower, first + 1); i >= 0; i = lines.find(lower, i + 1)) {
+                if (!isHeaderLine(lines.lines[i].strip())) {
+                    e.setValue(i);
+                    break;
+                }
+            }
+        }
     }
 
     private static void collectAddresses(String[] lines, Set<String> excluded, boolean strict, Map<String, Integer> out) {

@@ -145,4 +145,18 @@ class FamilyNoticesTest {
         assertEquals("notaccept", r.reasonHint());
         assertEquals("OpenSMTPD", r.decoder());
     }
+
+    @Test
+    void addressFirstSeenInAQuotedSummaryIsExplainedWhereTheTextNamesItAgain() {
+        String mail = "From: postmaster@example.com\r\nSubject: Undeliverable: hello\r\nContent-Type: text/plain\r\n\r\n"
+                + "Your message\r\n\r\n  To:      frank@example.com\r\n  Subject: hello\r\n  Sent:    Thu, 9 May 2005 23:34:45 +0900\r\n\r\n"
+                + "did not reach the following recipient(s):\r\n\r\n"
+                + "frank@example.com on Thu, 9 May 2005 23:34:45 +0900\r\n"
+                + "    The recipient name is not recognized\r\n"
+                + "    MSEXCH:IMS:EXAMPLE:SITE:SERVER 0 (000C05A6) Unknown Recipient\r\n";
+        DeliveryRecord r = only(mail);
+        assertEquals("frank@example.com", r.recipient());
+        assertTrue(r.diagnostic().startsWith("frank@example.com on Thu"), r.diagnostic());
+        assertTrue(r.diagnostic().contains("Unknown Recipient"), r.diagnostic());
+    }
 }
