@@ -161,7 +161,7 @@ public final class SmtpCommands {
     }
 
     /** The command a transcript line sends ("RCPT To:&lt;a@b&gt;" → RCPT, "." → DATA), or null. */
-    static String commandName(String sent) {
+    public static String commandName(String sent) {
         String u = sent.strip().toUpperCase(Locale.ROOT);
         if (u.equals(".") || u.startsWith("DATA") || u.startsWith("BDAT")) return "DATA";
         if (u.startsWith("RCPT")) return "RCPT";

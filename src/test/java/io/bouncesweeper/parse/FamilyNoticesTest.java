@@ -159,4 +159,24 @@ class FamilyNoticesTest {
         assertTrue(r.diagnostic().startsWith("frank@example.com on Thu"), r.diagnostic());
         assertTrue(r.diagnostic().contains("Unknown Recipient"), r.diagnostic());
     }
+
+    @Test
+    void v5SendmailSummaryWithoutReplyTakesItsBlocksRefusal() {
+        String mail = "From: Mail Delivery Subsystem <MAILER-DAEMON@mx.example.com>\r\nSubject: Returned mail: Unable to deliver mail\r\n"
+                + "Content-Type: text/plain\r\n\r\n   ----- Transcript of session follows -----\r\n"
+                + "While talking to mx.example.org:\r\n>>> MAIL From:<gina@example.co.jp>\r\n"
+                + "<<< 501 <gina@example.co.jp>... no access from mail server [192.0.2.55] which is an open relay.\r\n"
+                + "554 <hank@example.org>... Remote protocol error\r\n"
+                + "550 example.net (smtp)... 550 Host unknown\r\n"
+                + "554 <ivy@example.net>... 550 Host unknown (Authoritative answer from name server)\r\n\r\n"
+                + "   ----- Unsent message follows -----\r\nFrom: gina@example.co.jp\r\nTo: hank@example.org, ivy@example.net\r\n\r\nhi\r\n";
+        ParsedMessage m = parser.parse(mail.getBytes(StandardCharsets.UTF_8));
+        assertEquals(2, m.records().size(), m.records().toString());
+        DeliveryRecord hank = m.records().stream().filter(r -> "hank@example.org".equals(r.recipient())).findFirst().orElseThrow();
+        assertEquals("501", hank.replyCode());
+        assertEquals("MAIL", hank.smtpCommand());
+        assertTrue(hank.diagnostic().contains("open relay") && !hank.diagnostic().contains("Host unknown"), hank.diagnostic());
+        DeliveryRecord ivy = m.records().stream().filter(r -> "ivy@example.net".equals(r.recipient())).findFirst().orElseThrow();
+        assertTrue(ivy.diagnostic().contains("Host unknown"), ivy.diagnostic());
+    }
 }
