@@ -34,8 +34,8 @@ public final class Addresses {
         }
         String s = v.strip();
         if (s.endsWith(")")) {
-            int open = s.lastIndexOf(" (");
-            if (open > 0) {
+            int open = s.lastIndexOf('(');
+            if (open > 0 && s.indexOf('"', open) < 0) {
                 s = s.substring(0, open).strip();
             }
         }
