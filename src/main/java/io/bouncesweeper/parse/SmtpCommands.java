@@ -17,6 +17,8 @@ import java.util.Locale;
 public final class SmtpCommands {
     /** Transcripts longer than this are not read further: real ones have a few dozen lines. */
     private static final int MAX_LINES = 2000;
+    /** Records looked up per message: each lookup reads the notification once. */
+    private static final int MAX_RECORDS = 100;
 
     private SmtpCommands() {
     }
@@ -25,7 +27,7 @@ public final class SmtpCommands {
     public static List<DeliveryRecord> fill(Mail mail, List<DeliveryRecord> records) {
         List<DeliveryRecord> out = null;
         String[] lines = null;
-        for (int i = 0; i < records.size(); i++) {
+        for (int i = 0; i < records.size() && i < MAX_RECORDS; i++) {
             DeliveryRecord r = records.get(i);
             if (r.smtpCommand() != null || r.kind() != RecordKind.BOUNCE && r.kind() != RecordKind.DELAYED) {
                 continue;
