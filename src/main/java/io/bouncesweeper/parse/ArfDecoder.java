@@ -39,12 +39,12 @@ public final class ArfDecoder implements Decoder {
     public List<DeliveryRecord> decode(Mail mail) {
         MimePart report = mail.firstPart("message/feedback-report");
         if (report == null) {
-            String rcpt = mail.original().headers().get("X-HmXmrOriginalRecipient");
+            String rcpt = mail.original().headers().getRaw("X-HmXmrOriginalRecipient");
             return complaints(mail, "abuse", rcpt == null ? List.of() : List.of(rcpt), null, null);
         }
         MimeReader.Slice s = report.slice();
         Headers fields = MimeReader.readHeaders(s.b(), s.off(), s.off() + s.len());
-        return complaints(mail, fields.get("Feedback-Type"), fields.getAll("Original-Rcpt-To"),
+        return complaints(mail, fields.get("Feedback-Type"), fields.getAllRaw("Original-Rcpt-To"),
                 fields.get("Reporting-MTA"), fields.get("Arrival-Date"));
     }
 
@@ -52,14 +52,14 @@ public final class ArfDecoder implements Decoder {
                                            String arrival) {
         Set<String> recipients = new LinkedHashSet<>();
         for (String v : rcptTo) {
-            String a = Text.findAddress(v);
+            String a = Addresses.fromField(v);
             if (a != null) {
                 recipients.add(a);
             }
         }
         MimePart original = mail.original();
         if (recipients.isEmpty() && original != null) {
-            String a = Text.findAddress(original.headers().get("To"));
+            String a = Text.findAddress(original.headers().getRaw("To"));
             if (a != null) {
                 recipients.add(a);
             }

@@ -52,9 +52,9 @@ public final class AutoReplyDecoder implements Decoder {
 
     @Override
     public List<DeliveryRecord> decode(Mail mail) {
-        String from = Text.findAddress(mail.from());
+        String from = mail.fromAddress();
         if (from == null) {
-            from = Text.findAddress(mail.header("Reply-To"));
+            from = Text.findAddress(mail.rawHeader("Reply-To"));
         }
         return List.of(DeliveryRecord.builder(RecordKind.AUTOREPLY)
                 .recipient(from)

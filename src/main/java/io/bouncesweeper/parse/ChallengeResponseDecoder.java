@@ -52,7 +52,7 @@ public final class ChallengeResponseDecoder implements Decoder {
                 return true;
             }
         }
-        String domain = domainOf(Text.findAddress(mail.from()));
+        String domain = domainOf(mail.fromAddress());
         for (String d : MARKERS.get("from-domain")) {
             if (domain != null && (domain.equals(d) || domain.endsWith("." + d))) {
                 return true;
@@ -66,7 +66,7 @@ public final class ChallengeResponseDecoder implements Decoder {
         return List.of(DeliveryRecord.builder(RecordKind.CHALLENGE)
                 .recipient(recipient(mail))
                 .diagnostic(Text.squash(mail.subject()))
-                .reportingMta(domainOf(Text.findAddress(mail.from())))
+                .reportingMta(domainOf(mail.fromAddress()))
                 .decoder(NAME)
                 .build());
     }
@@ -74,16 +74,16 @@ public final class ChallengeResponseDecoder implements Decoder {
     private String recipient(Mail mail) {
         MimePart original = mail.original();
         if (original != null) {
-            String to = Text.findAddress(original.headers().get("To"));
+            String to = Text.findAddress(original.headers().getRaw("To"));
             if (to != null) {
                 return to;
             }
         }
-        String from = Text.findAddress(mail.from());
+        String from = mail.fromAddress();
         if (isPersonal(from)) {
             return from;
         }
-        String replyTo = Text.findAddress(mail.header("Reply-To"));
+        String replyTo = Text.findAddress(mail.rawHeader("Reply-To"));
         return isPersonal(replyTo) ? replyTo : null;
     }
 

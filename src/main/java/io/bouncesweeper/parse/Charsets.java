@@ -31,8 +31,16 @@ final class Charsets {
             return new String(b, off, len, StandardCharsets.ISO_8859_1);
         }
         Charset cs = lookup(charsetName);
-        if (cs == null || cs == StandardCharsets.US_ASCII) {
+        if (cs == null || cs == StandardCharsets.US_ASCII || cs == StandardCharsets.ISO_8859_1 && hasIso2022JpEscape(b, off, len)) {
             return utf8OrLatin1(b, off, len);
+        }
+        if (cs.name().startsWith("ISO-2022")) {
+            // a 7-bit charset label on 8-bit bytes: Japanese mobile gateways send EUC-JP or
+            // Shift_JIS labelled ISO-2022-JP; decoding them as labelled yields only U+FFFD
+            String guessed = eightBitJapanese(b, off, len);
+            if (guessed != null) {
+                return guessed;
+            }
         }
         try {
             return new String(b, off, len, cs);
@@ -41,7 +49,40 @@ final class Charsets {
         }
     }
 
+    /** 8-bit bytes read strictly as UTF-8, EUC-JP or Shift_JIS, the first that fits; null when 7-bit or none fits. */
+    private static String eightBitJapanese(byte[] b, int off, int len) {
+        boolean eightBit = false;
+        for (int i = off, end = off + len; i < end && !eightBit; i++) {
+            eightBit = b[i] < 0;
+        }
+        if (!eightBit) {
+            return null;
+        }
+        for (String name : new String[]{"UTF-8", "EUC-JP", "Shift_JIS"}) {
+            Charset cs = lookupOrNull(name);
+            if (cs == null) {
+                continue;
+            }
+            try {
+                return cs.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT)
+                        .decode(ByteBuffer.wrap(b, off, len)).toString();
+            } catch (CharacterCodingException e) {
+                // try the next
+            }
+        }
+        return null;
+    }
+
     static String utf8OrLatin1(byte[] b, int off, int len) {
+        if (hasIso2022JpEscape(b, off, len)) {
+            // 7-bit Japanese mail written without a charset label (Domino, old Japanese MTAs)
+            try {
+                return new String(b, off, len, ISO_2022_JP);
+            } catch (RuntimeException e) {
+                // fall through to the guess below
+            }
+        }
         try {
             return StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
@@ -50,6 +91,37 @@ final class Charsets {
         } catch (CharacterCodingException e) {
             return new String(b, off, len, StandardCharsets.ISO_8859_1);
         }
+    }
+
+    private static final Charset ISO_2022_JP = lookupOrNull("ISO-2022-JP");
+
+    private static Charset lookupOrNull(String name) {
+        try {
+            return Charset.forName(name);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /**
+     * 7-bit text holding an ISO-2022-JP designation (ESC $ B, ESC $ @, ESC ( J): it is Japanese
+     * whatever its label says. Bytes above 127 rule it out.
+     */
+    static boolean hasIso2022JpEscape(byte[] b, int off, int len) {
+        if (ISO_2022_JP == null) {
+            return false;
+        }
+        boolean esc = false;
+        for (int i = off, end = off + len; i < end; i++) {
+            if (b[i] < 0) {
+                return false;
+            }
+            if (b[i] == 0x1b && i + 2 < end && (b[i + 1] == '$' && (b[i + 2] == 'B' || b[i + 2] == '@')
+                    || b[i + 1] == '(' && b[i + 2] == 'J')) {
+                esc = true;
+            }
+        }
+        return esc;
     }
 
     /** Plain ASCII without ESC: ISO-2022 charsets are 7-bit too but need their decoder. */

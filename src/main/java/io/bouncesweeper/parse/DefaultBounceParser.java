@@ -85,12 +85,13 @@ public final class DefaultBounceParser implements BounceParser {
             return ParsedMessage.unparsed(null, "no header block: not a mail message");
         }
         Mail mail = new Mail(root);
-        String messageId = trim(h.get("Message-ID"));
+        String messageId = trim(h.getRaw("Message-ID")); // verbatim: a msg-id holds no encoded words
         Instant date = MailDates.parse(h.get("Date"));
         MimePart original = mail.original();
         OriginalMessage orig = originalHeaders.of(original == null ? null : original.headers());
 
-        List<DeliveryRecord> records = notices.refine(mail, decoders.decode(mail)); // receipts, challenges, delays
+        // the refused command where only the notification's transcript or wording says it
+        List<DeliveryRecord> records = notices.refine(mail, SmtpCommands.fill(mail, decoders.decode(mail)));
         if (records.isEmpty() && !looksLikeBounce(mail) && autoReply.recognises(mail)) {
             records = autoReply.decode(mail);
         }

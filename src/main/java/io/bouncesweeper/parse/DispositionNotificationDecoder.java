@@ -33,7 +33,7 @@ public final class DispositionNotificationDecoder implements Decoder {
     public List<DeliveryRecord> decode(Mail mail) {
         MimePart part = mdnPart(mail);
         if (part == null) {
-            String from = Text.findAddress(mail.from());
+            String from = mail.fromAddress();
             return List.of(DeliveryRecord.builder(RecordKind.RECEIPT)
                     .recipient(from)
                     .diagnostic(Text.squash(mail.subject()))
@@ -42,9 +42,9 @@ public final class DispositionNotificationDecoder implements Decoder {
         }
         MimeReader.Slice s = part.slice();
         Headers fields = MimeReader.readHeaders(s.b(), s.off(), s.off() + s.len());
-        String finalRcpt = Rfc3464Decoder.address(fields.get("Final-Recipient"));
-        String originalRcpt = Rfc3464Decoder.address(fields.get("Original-Recipient"));
-        String recipient = finalRcpt != null ? finalRcpt : originalRcpt != null ? originalRcpt : Text.findAddress(mail.from());
+        String finalRcpt = Rfc3464Decoder.address(fields.getRaw("Final-Recipient"));
+        String originalRcpt = Rfc3464Decoder.address(fields.getRaw("Original-Recipient"));
+        String recipient = finalRcpt != null ? finalRcpt : originalRcpt != null ? originalRcpt : mail.fromAddress();
         String disposition = fields.get("Disposition");
         return List.of(DeliveryRecord.builder(RecordKind.RECEIPT)
                 .recipient(recipient)

@@ -4,13 +4,19 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-/** An ordered, unfolded, decoded header block; lookups ignore case and return the first match. */
+/**
+ * An ordered, unfolded header block; lookups ignore case and return the first match. {@link #get}
+ * decodes RFC 2047 encoded words, {@link #getRaw} does not: addresses and message identifiers are
+ * read raw, because RFC 2047 forbids encoded words there and a decoded one could carry any address
+ * (or a CR LF) into a field that decides whom to suppress.
+ */
 public final class Headers {
     public static final Headers EMPTY = new Headers(List.of());
 
     /**
      * One header field; the value is unfolded, RFC 2047-decoded and trimmed on first access, so
      * the many fields nobody reads (Received, DKIM-Signature ...) cost no decoding.
+     * {@link #rawValue()} is the unfolded value without RFC 2047 decoding.
      */
     public static final class Field {
         private final String name;
@@ -18,6 +24,7 @@ public final class Headers {
         private final int from;
         private final int to;
         private String value;
+        private String rawValue;
 
         public Field(String name, String value) {
             this(name, null, 0, 0);
@@ -38,8 +45,17 @@ public final class Headers {
         public String value() {
             String v = value;
             if (v == null) {
-                v = MimeReader.unfold(raw, from, to);
+                v = raw == null ? null : EncodedWords.decode(rawValue());
                 value = v;
+            }
+            return v;
+        }
+
+        public String rawValue() {
+            String v = rawValue;
+            if (v == null) {
+                v = raw == null ? value : MimeReader.unfold(raw, from, to);
+                rawValue = v;
             }
             return v;
         }
@@ -63,11 +79,22 @@ public final class Headers {
     }
 
     public String get(String name) {
+        Field f = first(name);
+        return f == null ? null : f.value();
+    }
+
+    /** The first field's value without RFC 2047 decoding: for addresses and message identifiers. */
+    public String getRaw(String name) {
+        Field f = first(name);
+        return f == null ? null : f.rawValue();
+    }
+
+    private Field first(String name) {
         if (fields.size() <= SCAN_LIMIT) {
             // a part's two or three fields: a scan beats building an index
             for (Field f : fields) {
                 if (f.name.equalsIgnoreCase(name)) {
-                    return f.value();
+                    return f;
                 }
             }
             return null;
@@ -80,8 +107,7 @@ public final class Headers {
             }
             firstByName = index;
         }
-        Field f = index.get(name.toLowerCase(java.util.Locale.ROOT));
-        return f == null ? null : f.value();
+        return index.get(name.toLowerCase(java.util.Locale.ROOT));
     }
 
     public List<String> getAll(String name) {
@@ -94,7 +120,18 @@ public final class Headers {
         return out;
     }
 
+    /** Every value of the field without RFC 2047 decoding. */
+    public List<String> getAllRaw(String name) {
+        List<String> out = new ArrayList<>(2);
+        for (Field f : fields) {
+            if (f.name.equalsIgnoreCase(name)) {
+                out.add(f.rawValue());
+            }
+        }
+        return out;
+    }
+
     public boolean has(String name) {
-        return get(name) != null;
+        return first(name) != null;
     }
 }

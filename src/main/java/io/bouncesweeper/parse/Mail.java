@@ -39,6 +39,16 @@ public final class Mail {
         return root.headers().get(name);
     }
 
+    /** A header's value without RFC 2047 decoding: where addresses are read (see {@link Headers}). */
+    public String rawHeader(String name) {
+        return root.headers().getRaw(name);
+    }
+
+    /** The sender's address, read from the raw From field. */
+    public String fromAddress() {
+        return Text.findAddress(rawHeader("From"));
+    }
+
     public String subject() {
         String s = header("Subject");
         return s == null ? "" : s;

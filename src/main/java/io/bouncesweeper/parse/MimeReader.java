@@ -199,7 +199,10 @@ public final class MimeReader {
         return new Headers(fields);
     }
 
-    /** A folded field value as one line: line breaks and indentation become one space; capped at {@link #MAX_FIELD_BYTES}. */
+    /**
+     * A folded field value as one line: line breaks and indentation become one space; capped at
+     * {@link #MAX_FIELD_BYTES}. Encoded words are left as they stand (see {@link Headers}).
+     */
     static String unfold(byte[] b, int from, int to) {
         StringBuilder v = new StringBuilder(Math.min(to - from, 256));
         int i = from;
@@ -214,7 +217,7 @@ public final class MimeReader {
             }
             i = eol + 1;
         }
-        return EncodedWords.decode(v.toString().trim());
+        return v.toString().trim();
     }
 
     /** A header line is "name:" with a printable name without spaces; returns the colon's index or -1. */

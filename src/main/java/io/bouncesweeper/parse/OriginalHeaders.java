@@ -4,10 +4,19 @@ import io.bouncesweeper.domain.OriginalMessage;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
-/** Picks the correlating headers (campaign, subscriber, list ...) out of the enclosed original message. */
+/**
+ * Picks the correlating headers (campaign, subscriber, list ...) out of the enclosed original
+ * message. Values are kept verbatim: the Return-Path names a VERP recipient and the identifiers
+ * are matched against what was sent, so a decoded encoded word must not change them. Only the
+ * free-text Subject is RFC 2047-decoded.
+ */
 final class OriginalHeaders {
+    private static final Set<String> DECODED = Set.of("subject", "comments", "keywords");
+
     private final List<String> names;
 
     OriginalHeaders(List<String> names) {
@@ -20,12 +29,12 @@ final class OriginalHeaders {
         }
         Map<String, String> kept = new LinkedHashMap<>();
         for (String name : names) {
-            String v = original.get(name);
+            String v = DECODED.contains(name.toLowerCase(Locale.ROOT)) ? original.get(name) : original.getRaw(name);
             if (v != null) {
                 kept.put(name, v);
             }
         }
-        String id = original.get("Message-ID");
+        String id = original.getRaw("Message-ID");
         return new OriginalMessage(id == null ? null : id.trim(), kept);
     }
 }

@@ -59,7 +59,9 @@ public final class Rfc3464Decoder implements Decoder {
             }
             String found = TextReport.codeLinesAbout(lines, r.recipient(), records.size() == 1);
             if (found == null) {
-                out.add(r);
+                // no code in the text either: its words about the recipient still explain more than nothing
+                String words = r.diagnostic() == null || r.diagnostic().isBlank() ? TextReport.linesAbout(lines, r.recipient()) : null;
+                out.add(words == null ? r : r.toBuilder().diagnostic(words).build());
                 continue;
             }
             DeliveryRecord t = TextReport.record(r.recipient(), found, r.decoder());
@@ -110,10 +112,10 @@ public final class Rfc3464Decoder implements Decoder {
     }
 
     private static DeliveryRecord record(Headers r, Headers perMessage, String reportingMta, String decoder) {
-        String finalRcpt = address(r.get("Final-Recipient"));
-        String origRcpt = address(r.get("Original-Recipient"));
+        String finalRcpt = address(r.getRaw("Final-Recipient"));
+        String origRcpt = address(r.getRaw("Original-Recipient"));
         if (finalRcpt == null && origRcpt == null) {
-            finalRcpt = address(r.get("X-Actual-Recipient"));
+            finalRcpt = address(r.getRaw("X-Actual-Recipient"));
             if (finalRcpt == null) {
                 return null;
             }
@@ -182,13 +184,12 @@ public final class Rfc3464Decoder implements Decoder {
         return status.endsWith(".0.0");
     }
 
-    /** The address in a recipient field; a pipe, file or bare local part is no address. */
-    static String address(String field) {
-        if (field == null) {
-            return null;
-        }
-        String v = Text.afterType(field);
-        return Text.findAddress(v);
+    /**
+     * The address in a recipient field, given its raw value; a pipe, file, bare local part or
+     * anything that is not one plausible addr-spec is no address (see {@link Addresses#fromField}).
+     */
+    static String address(String rawField) {
+        return Addresses.fromField(rawField);
     }
 
     private static String lower(String s) {

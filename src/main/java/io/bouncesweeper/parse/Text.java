@@ -26,8 +26,8 @@ public final class Text {
             if (c != '2' && c != '4' && c != '5') {
                 continue;
             }
-            if (i >= 2 && (isDigit(s.charAt(i - 2)) || s.charAt(i - 2) == '.')) {
-                continue;
+            if (i >= 2 && (isDigit(s.charAt(i - 2)) || s.charAt(i - 2) == '.' || Character.isLetter(s.charAt(i - 2)))) {
+                continue; // "v4.6.1", "1.5.0.3": a version, not a status
             }
             int j = i + 1;
             int d1 = digits(s, j, 3);
@@ -131,42 +131,134 @@ public final class Text {
         return null;
     }
 
-    /** The address whose '@' is at {@code at}, or null if either side is empty. */
+    /**
+     * The address whose '@' is at {@code at}, or null. An address is taken whole or not at all
+     * (see {@link Addresses}): a quoted local part is read to its opening quote; a local part that
+     * follows a closing quote, a backslash, a bracket or another '@', or a domain followed by
+     * characters that cannot end an address ("?=", "%0d", "=", another '@'), is a fragment of
+     * something else and yields null.
+     */
     public static String addressAround(String s, int at) {
         int start = at;
-        while (start > 0 && isLocalChar(s.charAt(start - 1))) start--;
+        while (start > 0 && at - start <= 256 && isLocalChar(s.charAt(start - 1))) start--;
         int end = at + 1;
         while (end < s.length() && isDomainChar(s.charAt(end))) end++;
         while (end > at + 1 && (s.charAt(end - 1) == '.' || s.charAt(end - 1) == '-')) end--;
-        if (start == at || end == at + 1) {
+        if (end == at + 1 || !endsText(s, end)) {
             return null;
         }
-        if (start == at && at > 1 && s.charAt(at - 1) == '"') {
-            // a quoted local part: "..."@domain
-            int open = at - 2;
-            while (open >= 0 && at - open < 66 && s.charAt(open) != '"') open--;
-            if (open >= 0 && at - open < 66 && s.charAt(open) == '"' && s.substring(open + 1, at - 1).indexOf(' ') < 0) {
-                start = open;
+        String local;
+        if (start == at) {
+            local = Addresses.quotedLocalBefore(s, at);
+            if (local == null) {
+                return null;
+            }
+        } else {
+            if (start > 0 && !startsAfter(s, start)) {
+                return null;
+            }
+            local = s.substring(start, at);
+            while (!local.isEmpty() && local.charAt(0) == '.') local = local.substring(1);
+            if (local.isEmpty()) {
+                return null;
             }
         }
-        if (start == at || end == at + 1) {
+        if (!bracketsOnlyAddress(s, at - local.length(), end)) {
             return null;
         }
-        String local = s.substring(start, at);
         String domain = s.substring(at + 1, end);
         if (domain.indexOf('.') < 0 && !domain.startsWith("[")) {
             if (!domain.equalsIgnoreCase("localhost") && domain.length() < 2) {
                 return null;
             }
         }
-        while (!local.isEmpty() && local.charAt(0) == '.') local = local.substring(1);
-        if (local.isEmpty()) {
-            return null;
-        }
         return local + "@" + domain;
     }
 
-    private static boolean isLocalChar(char c) {
+    /**
+     * An address closed by '&gt;' must be all that its angle brackets hold, apart from a scheme such
+     * as "mailto:" or "SMTP:": in {@code <"a");b@example.org>} the brackets hold a broken quoted
+     * local part, and "b@example.org" is only its tail.
+     */
+    private static boolean bracketsOnlyAddress(String s, int localStart, int end) {
+        if (end >= s.length() || s.charAt(end) != '>' || localStart <= 0) {
+            return true;
+        }
+        int limit = Math.max(0, localStart - 256);
+        for (int i = localStart - 1; i >= limit; i--) {
+            char c = s.charAt(i);
+            if (c == '<') {
+                return true;
+            }
+            if (c == '>' || c <= ' ') {
+                return true; // no bracket opens in this word
+            }
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || isDigit(c) || c == ':' || c == '-')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether the character before an unquoted local part starting at {@code start} may precede an address. */
+    private static boolean startsAfter(String s, int start) {
+        char p = s.charAt(start - 1);
+        if (p == '"') {
+            // an opening quote ("a@b" as a display name) follows a delimiter; a closing one ends a quoted string
+            return start < 2 || Addresses.opensText(s.charAt(start - 2));
+        }
+        if (p == ':' || p == ';' || p == ',') {
+            return plainPrefix(s, start - 1);
+        }
+        return Addresses.opensText(p);
+    }
+
+    /**
+     * Whether the word before a ':', ';' or ',' at {@code sep} is a type or scheme ("rfc822;",
+     * "mailto:") or a whole address of a list ("a@b.example,c@d.example"), rather than the rest of
+     * a token an address was glued into ("x%0d%0aBcc:victim@...", "1);DELETE...;--@...").
+     */
+    private static boolean plainPrefix(String s, int sep) {
+        int limit = Math.max(0, sep - 256);
+        boolean at = false;
+        int i = sep - 1;
+        for (; i >= limit; i--) {
+            char c = s.charAt(i);
+            if (c <= ' ' || c == '<' || c == '(' || c == '"' || c == '>' || c == '[') {
+                break;
+            }
+            if (c == '@') {
+                at = true;
+            } else if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || isDigit(c) || c == '-' || c == '.' || c == '_'
+                    || c == '+' || (c == ',' || c == ';') && s.charAt(sep) != ':')) {
+                return false;
+            }
+        }
+        if (i < limit && limit > 0) {
+            return false;
+        }
+        return !at || s.charAt(sep) != ':';
+    }
+
+    /** Whether an address may end before {@code end}: not inside an encoded word, URL escape or another address. */
+    private static boolean endsText(String s, int end) {
+        if (end >= s.length()) {
+            return true;
+        }
+        char c = s.charAt(end);
+        if (c == '\r') {
+            return end + 1 >= s.length() || s.charAt(end + 1) == '\n'; // a bare CR is no line end
+        }
+        if (c < ' ' && c != '\t' && c != '\n' || c == 127) {
+            return false;
+        }
+        if (c == '?') {
+            return end + 1 >= s.length() || s.charAt(end + 1) != '=';
+        }
+        return "@\\%=+*#$&^{|}~`".indexOf(c) < 0;
+    }
+
+    static boolean isLocalChar(char c) {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || isDigit(c) || "!#$%&'*+-/=?^_`{|}~.".indexOf(c) >= 0
                 || c > 127 && Character.isLetterOrDigit(c);
     }
@@ -260,10 +352,26 @@ public final class Text {
             return null;
         }
         int semi = v.indexOf(';');
-        if (semi > 0 && semi < 20 && v.substring(0, semi).indexOf(' ') < 0) {
+        if (semi > 0 && semi < 20 && isTypeName(v, semi)) {
             return v.substring(semi + 1).trim();
         }
         return v.trim();
+    }
+
+    /** An address or diagnostic type ("rfc822", "smtp", "X-Unix") before {@code semi}, after optional blanks. */
+    private static boolean isTypeName(String v, int semi) {
+        int i = 0;
+        while (i < semi && (v.charAt(i) == ' ' || v.charAt(i) == '\t')) i++;
+        if (i == semi) {
+            return false;
+        }
+        for (; i < semi; i++) {
+            char c = v.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || isDigit(c) || c == '-' || c == '.' || c == '_')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static boolean isDigit(char c) {

@@ -117,7 +117,7 @@ public final class TextReport {
     }
 
     /** "Name: value" with a plausible header name. */
-    static boolean isHeaderLine(String line) {
+    public static boolean isHeaderLine(String line) {
         int colon = line.indexOf(':');
         if (colon <= 0 || colon > 40) {
             return false;
@@ -132,15 +132,15 @@ public final class TextReport {
     /** Addresses that belong to the sender or the reporting system, never to a failed recipient. */
     public static Set<String> senderAddresses(Mail mail) {
         Set<String> out = new HashSet<>();
-        addAll(out, mail.header("From"));
-        addAll(out, mail.header("To"));
-        addAll(out, mail.header("Return-Path"));
-        addAll(out, mail.header("Reply-To"));
+        addAll(out, mail.rawHeader("From"));
+        addAll(out, mail.rawHeader("To"));
+        addAll(out, mail.rawHeader("Return-Path"));
+        addAll(out, mail.rawHeader("Reply-To"));
         MimePart original = mail.original();
         if (original != null) {
-            addAll(out, original.headers().get("From"));
-            addAll(out, original.headers().get("Return-Path"));
-            addAll(out, original.headers().get("Sender"));
+            addAll(out, original.headers().getRaw("From"));
+            addAll(out, original.headers().getRaw("Return-Path"));
+            addAll(out, original.headers().getRaw("Sender"));
         }
         return out;
     }
@@ -213,6 +213,7 @@ public final class TextReport {
                 collectLineLeading(lines.lines, firstLine);
             }
         }
+        preferTextOverQuotedHeaders(lines, firstLine);
         java.util.TreeSet<Integer> starts = new java.util.TreeSet<>(firstLine.values());
         List<DeliveryRecord> out = new ArrayList<>(firstLine.size());
         for (Map.Entry<String, Integer> e : firstLine.entrySet()) {
@@ -224,10 +225,34 @@ public final class TextReport {
         return out;
     }
 
+    /**
+     * An address first seen on a quoted header line ("To: a@b" of the returned message's summary)
+     * is explained where the text names it again ("a@b on Thu ... The recipient name is not
+     * recognized"): its diagnostic starts there.
+     */
+    private static void preferTextOverQuotedHeaders(Lines lines, Map<String, Integer> firstLine) {
+        for (Map.Entry<String, Integer> e : firstLine.entrySet()) {
+            int first = e.getValue();
+            if (first < 0 || !isHeaderLine(lines.lines[first].strip())) {
+                continue;
+            }
+            String lower = e.getKey().toLowerCase(Locale.ROOT);
+            for (int i = lines.find(lower, first + 1); i >= 0; i = lines.find(lower, i + 1)) {
+                if (!isHeaderLine(lines.lines[i].strip())) {
+                    e.setValue(i);
+                    break;
+                }
+            }
+        }
+    }
+
     private static void collectAddresses(String[] lines, Set<String> excluded, boolean strict, Map<String, Integer> out) {
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < lines.length && out.size() < MAX_RECIPIENTS; i++) {
             String line = lines[i];
+            if (isMessageIdLine(line)) {
+                continue;
+            }
             for (int at = line.indexOf('@'); at >= 0 && out.size() < MAX_RECIPIENTS; at = line.indexOf('@', at + 1)) {
                 String a = Text.addressAround(line, at);
                 if (a == null) continue;
@@ -244,6 +269,7 @@ public final class TextReport {
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < lines.length && out.size() < MAX_RECIPIENTS; i++) {
             String t = lines[i].strip();
+            if (isMessageIdLine(t)) continue;
             if (t.startsWith("<")) t = t.substring(1);
             int at = t.indexOf('@');
             if (at <= 0) continue;
@@ -408,6 +434,30 @@ public final class TextReport {
         return null;
     }
 
+    /**
+     * The first line naming {@code address} that says more than the address (with up to two
+     * continuation lines), or null: "a@b: No MX found for domain".
+     */
+    public static String linesAbout(Lines l, String address) {
+        String lowerAddr = address.toLowerCase(Locale.ROOT);
+        for (int i = l.find(lowerAddr, 0); i >= 0; i = l.find(lowerAddr, i + 1)) {
+            if (isReportField(l.lower[i]) || isHeaderLine(l.lines[i].strip())) {
+                continue;
+            }
+            StringBuilder c = new StringBuilder(l.lines[i].strip());
+            for (int j = i + 1; j < l.lines.length && j <= i + 2 && !l.lines[j].isBlank() && l.lines[j].indexOf('@') < 0; j++) {
+                c.append('\n').append(l.lines[j].strip());
+            }
+            String rest = c.toString().toLowerCase(Locale.ROOT).replace(lowerAddr, "");
+            for (int k = 0; k < rest.length(); k++) {
+                if (Character.isLetter(rest.charAt(k))) {
+                    return Text.squash(c.toString());
+                }
+            }
+        }
+        return null;
+    }
+
     /** Every line carrying a code, up to {@code maxChars}; null if none. */
     public static String codeLines(String[] lines, int maxChars) {
         StringBuilder all = new StringBuilder();
@@ -416,6 +466,14 @@ public final class TextReport {
             if (!line.isBlank() && hasCode(line)) all.append(line.strip()).append('\n');
         }
         return all.length() == 0 ? null : all.toString();
+    }
+
+    /** A quoted header line whose "a@b" is a message identifier, never a recipient. */
+    private static boolean isMessageIdLine(String line) {
+        String t = line.stripLeading();
+        return t.regionMatches(true, 0, "message-id:", 0, 11) || t.regionMatches(true, 0, "in-reply-to:", 0, 12)
+                || t.regionMatches(true, 0, "references:", 0, 11) || t.regionMatches(true, 0, "content-id:", 0, 11)
+                || t.regionMatches(true, 0, "resent-message-id:", 0, 18);
     }
 
     /** Delivery-status fields quoted in text name the recipient but explain nothing. */

@@ -24,7 +24,7 @@ public final class UnsubscribeRequestDecoder implements Decoder {
 
     @Override
     public List<DeliveryRecord> decode(Mail mail) {
-        String from = Text.findAddress(mail.from());
+        String from = mail.fromAddress();
         if (from == null) {
             return List.of();
         }

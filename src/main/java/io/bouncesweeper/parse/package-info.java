@@ -16,6 +16,15 @@
  * bounce records (kinds {@code delayed}, {@code challenge}, {@code receipt}: never counted against
  * a recipient).
  *
+ * <h2>Addresses</h2>
+ * A wrong recipient suppresses an address that never bounced. Addresses and Message-IDs are read
+ * from raw header values ({@link io.bouncesweeper.parse.Headers#getRaw}), never RFC 2047-decoded; a
+ * report field must hold one plausible addr-spec ({@link io.bouncesweeper.parse.Addresses}); in free
+ * text an address is taken whole (a quoted local part to its opening quote) or not at all
+ * ({@link io.bouncesweeper.parse.Text#addressAround}). After the decoders,
+ * {@link io.bouncesweeper.parse.SmtpCommands} fills the refused SMTP command from transcripts and
+ * standard wording.
+ *
  * <h2>Limits</h2>
  * Every dimension of hostile input is capped by a named constant: nesting depth, parts, header
  * bytes ({@link io.bouncesweeper.parse.MimeReader}), decoded bytes per part, notification text

@@ -41,7 +41,7 @@ public final class DecoderTable {
                 List.of(new ArfDecoder(), new AmazonSesDecoder()),
                 List.of(new PostfixDecoder(), new SendmailDecoder(), new EximDecoder(), new QmailDecoder(),
                         new GmailDecoder(), new YahooDecoder(), new ExchangeDecoder(), new V5SendmailDecoder(),
-                        new OpenSmtpdDecoder(), new VerizonDecoder(), new KddiDecoder()),
+                        new OpenSmtpdDecoder(), new VerizonDecoder(), new KddiDecoder(), new DominoDecoder(), new FmlDecoder()),
                 List.of(new Rfc3464Decoder(), new EmbeddedReportDecoder(), new GenericTextDecoder(looksLikeBounce),
                         new UnsubscribeRequestDecoder()));
     }

@@ -14,6 +14,7 @@ final class OpenSmtpdDecoder extends TextDecoder {
 
     @Override
     public boolean recognises(Mail mail) {
-        return textContains(mail, "this is the mailer-daemon, please do not reply to this e-mail");
+        return textContains(mail, "this is the mailer-daemon, please do not reply to this e-mail",
+                "this is the mailer-daemon, please do not reply to this email");
     }
 }

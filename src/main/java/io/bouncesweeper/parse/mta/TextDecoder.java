@@ -45,6 +45,9 @@ abstract class TextDecoder implements Decoder {
         }
         List<DeliveryRecord> out = new ArrayList<>(records.size());
         for (DeliveryRecord r : records) {
+            if (records.size() == 1 && saysNothing(r)) {
+                r = withNotificationText(r, section);
+            }
             out.add(refine(mail, section, hinted(mail, r, records.size() == 1)));
         }
         return out;
@@ -85,6 +88,43 @@ abstract class TextDecoder implements Decoder {
         return records;
     }
 
+    /** No diagnostic, or one that only repeats the address ("&lt;a@b&gt;"). */
+    private static boolean saysNothing(DeliveryRecord r) {
+        String d = r.diagnostic();
+        if (d == null || d.isBlank()) {
+            return true;
+        }
+        String rest = r.recipient() == null ? d : d.replace(r.recipient(), "");
+        for (int i = 0; i < rest.length(); i++) {
+            if (Character.isLetterOrDigit(rest.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * A lone recipient whose failure the notification explains without naming it (Google
+     * Groups, some gateways): the opening lines of the notification are its diagnostic, so an
+     * operator sees why.
+     */
+    private static DeliveryRecord withNotificationText(DeliveryRecord r, String section) {
+        StringBuilder b = new StringBuilder();
+        int taken = 0;
+        for (String line : section.split("\n", 40)) {
+            String t = line.strip();
+            if (t.isEmpty() || TextReport.isHeaderLine(t)) {
+                continue;
+            }
+            b.append(b.length() == 0 ? "" : " ").append(t);
+            if (++taken >= 3 || b.length() >= 400) {
+                break;
+            }
+        }
+        String text = b.length() > 500 ? b.substring(0, 500) : b.toString();
+        return text.isEmpty() ? r : r.toBuilder().diagnostic(text).build();
+    }
+
     /** Family-specific corrections; the default keeps the record. */
     DeliveryRecord refine(Mail mail, String section, DeliveryRecord record) {
         return record;
@@ -93,7 +133,7 @@ abstract class TextDecoder implements Decoder {
     /** X-Failed-Recipients (Exim, Gmail and others) names the failed addresses outright. */
     static List<String> failedRecipients(Mail mail) {
         List<String> out = new ArrayList<>();
-        for (String v : mail.headers().getAll("X-Failed-Recipients")) {
+        for (String v : mail.headers().getAllRaw("X-Failed-Recipients")) {
             for (String part : v.split(",")) {
                 String a = Text.findAddress(part);
                 if (a != null && out.stream().noneMatch(a::equalsIgnoreCase)) {
@@ -107,7 +147,7 @@ abstract class TextDecoder implements Decoder {
     static String originalRecipient(Mail mail) {
         MimePart original = mail.original();
         if (original != null) {
-            String to = Text.findAddress(original.headers().get("To"));
+            String to = Text.findAddress(original.headers().getRaw("To"));
             if (to != null) {
                 return to;
             }

@@ -3,8 +3,10 @@ package io.bouncesweeper.parse.mta;
 import io.bouncesweeper.domain.DeliveryRecord;
 import io.bouncesweeper.parse.Mail;
 import io.bouncesweeper.parse.ReplyCodes;
+import io.bouncesweeper.parse.Text;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Sendmail before DSN support (V5, V8 without DSN): "----- Transcript of session follows -----"
@@ -24,10 +26,67 @@ final class V5SendmailDecoder extends TextDecoder {
 
     @Override
     DeliveryRecord refine(Mail mail, String section, DeliveryRecord r) {
+        DeliveryRecord fromBlock = fromSessionBlock(section, r);
+        if (fromBlock != null) {
+            return fromBlock;
+        }
         if (r.diagnostic() == null || r.status() != null && ReplyCodes.lastFailurePair(r.diagnostic()) != null) {
             return r;
         }
         String last = ReplyCodes.lastFailureReplyCode(r.diagnostic());
         return last == null ? r : r.toBuilder().replyCode(last).build();
+    }
+
+    /**
+     * The transcript is cut into "While talking to HOST:" blocks: the commands sent ("&gt;&gt;&gt;"), the
+     * server's replies ("&lt;&lt;&lt;"), then Sendmail's own summary lines, "NNN &lt;a@b&gt;... text" per
+     * address. When an address's summary quotes no remote reply ("554 &lt;a@b&gt;... Remote protocol
+     * error"), the block's last refusal is what the server said about it ("&lt;&lt;&lt; 501 ... open
+     * relay" after "&gt;&gt;&gt; MAIL From:"); the summary lines after it belong to other addresses.
+     */
+    private DeliveryRecord fromSessionBlock(String section, DeliveryRecord r) {
+        if (r.recipient() == null) {
+            return null;
+        }
+        String[] lines = section.split("\n", 2000);
+        String needle = "<" + r.recipient().toLowerCase(Locale.ROOT) + ">...";
+        for (int i = 0; i < lines.length; i++) {
+            String t = lines[i].strip();
+            int at = t.toLowerCase(Locale.ROOT).indexOf(needle);
+            if (at < 0 || Text.leadingReplyCode(t) == null || at > 5) {
+                continue;
+            }
+            String said = t.substring(at + needle.length()).strip();
+            if (Text.leadingReplyCode(said) != null) {
+                return null; // the summary quotes the remote reply itself
+            }
+            String reply = null;
+            String command = null;
+            for (int j = i - 1; j >= 0; j--) {
+                String b = lines[j].strip();
+                if (b.toLowerCase(Locale.ROOT).contains("while talking to ")) {
+                    break;
+                }
+                if (reply == null && b.startsWith("<<< ") && isFailure(b.substring(4))) {
+                    reply = b.substring(4);
+                } else if (reply != null && b.startsWith(">>> ")) {
+                    command = io.bouncesweeper.parse.SmtpCommands.commandName(b.substring(4));
+                    break;
+                }
+            }
+            if (reply == null) {
+                return null;
+            }
+            DeliveryRecord t2 = io.bouncesweeper.parse.TextReport.record(r.recipient(), reply, name());
+            return r.toBuilder().diagnostic(Text.squash(t + " " + reply)).replyCode(t2.replyCode())
+                    .status(t2.status() != null ? t2.status() : r.status())
+                    .smtpCommand(command != null ? command : r.smtpCommand()).build();
+        }
+        return null;
+    }
+
+    private static boolean isFailure(String reply) {
+        String code = Text.leadingReplyCode(reply);
+        return code != null && (code.charAt(0) == '4' || code.charAt(0) == '5');
     }
 }

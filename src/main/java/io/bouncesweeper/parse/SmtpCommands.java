@@ -1,0 +1,176 @@
+package io.bouncesweeper.parse;
+
+import io.bouncesweeper.domain.DeliveryRecord;
+import io.bouncesweeper.domain.RecordKind;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The SMTP command a server refused, where the notification says it but the record does not yet:
+ * a session transcript (Sendmail's "&gt;&gt;&gt; DATA" then "&lt;&lt;&lt; 550 ..."), a labelled
+ * command line ("SMTP command: DATA"), or a line about the recipient with the standard wording
+ * ("in reply to end of DATA command", "after RCPT TO"). The classifier tells a refusal at RCPT
+ * from one after the content by it. Only the notification is read, never the quoted original.
+ */
+public final class SmtpCommands {
+    /** Transcripts longer than this are not read further: real ones have a few dozen lines. */
+    private static final int MAX_LINES = 2000;
+    /** Records looked up per message: each lookup reads the notification once. */
+    private static final int MAX_RECORDS = 100;
+
+    private SmtpCommands() {
+    }
+
+    /** {@code records} with the refused command filled in where the notification names it. */
+    public static List<DeliveryRecord> fill(Mail mail, List<DeliveryRecord> records) {
+        List<DeliveryRecord> out = null;
+        String[] lines = null;
+        for (int i = 0; i < records.size() && i < MAX_RECORDS; i++) {
+            DeliveryRecord r = records.get(i);
+            if (r.smtpCommand() != null || r.kind() != RecordKind.BOUNCE && r.kind() != RecordKind.DELAYED) {
+                continue;
+            }
+            if (lines == null) {
+                String text = mail.text();
+                int end = Math.min(text.length(), mail.originalStartInText());
+                lines = text.substring(0, Math.max(0, end)).split("\n", MAX_LINES + 1);
+            }
+            String command = commandFor(lines, r.recipient(), records.size() == 1);
+            if (command != null) {
+                if (out == null) {
+                    out = new ArrayList<>(records);
+                }
+                out.set(i, r.toBuilder().smtpCommand(command).build());
+            }
+        }
+        return out == null ? records : out;
+    }
+
+    /** The refused command for {@code recipient} in the notification's lines, or null. */
+    static String commandFor(String[] lines, String recipient, boolean only) {
+        String lowerRcpt = recipient == null ? null : recipient.toLowerCase(Locale.ROOT);
+        String sent = null;          // the last command the transcript shows as sent
+        String firstRefused = null;  // the command before the first refusal naming nobody in particular
+        int n = Math.min(lines.length, MAX_LINES);
+        for (int i = 0; i < n; i++) {
+            String t = lines[i].strip();
+            if (t.startsWith(">>> ")) {
+                sent = commandName(t.substring(4));
+            } else if (t.startsWith("<<< ")) {
+                String reply = t.substring(4);
+                if (!isFailure(reply)) {
+                    continue;
+                }
+                if (lowerRcpt != null && reply.toLowerCase(Locale.ROOT).contains(lowerRcpt) && sent != null) {
+                    return answeredCommand(lines, i, n, sent);
+                }
+                if (firstRefused == null && sent != null) {
+                    firstRefused = answeredCommand(lines, i, n, sent);
+                }
+            } else if (only && isCommandLabel(t) && i + 1 < n) {
+                // "-------SMTP command" / "SMTP command:" followed by the command on its own line
+                String next = lines[i + 1].strip();
+                String c = commandName(next.isEmpty() && i + 2 < n ? lines[i + 2].strip() : next);
+                if (c != null) {
+                    return c;
+                }
+            }
+        }
+        if (only && firstRefused != null) {
+            return firstRefused;
+        }
+        return lowerRcpt == null ? null : fromWording(lines, n, lowerRcpt, only);
+    }
+
+    /**
+     * The command the refusal at line {@code i} answers. With PIPELINING a client sends RCPT TO
+     * and DATA in one go and the transcript shows only "&gt;&gt;&gt; DATA"; when another reply
+     * follows the refusal before the next command ("&lt;&lt;&lt; 503 Need RCPT", "no valid
+     * recipients"), that last reply is DATA's and the refusal answered a recipient.
+     */
+    private static String answeredCommand(String[] lines, int i, int n, String sent) {
+        if (!"DATA".equals(sent)) {
+            return sent;
+        }
+        boolean ended = endsReply(lines[i].strip().substring(4));
+        for (int j = i + 1; j < n; j++) {
+            String t = lines[j].strip();
+            if (t.startsWith(">>> ")) {
+                break;
+            }
+            if (t.startsWith("<<< ")) {
+                if (ended) {
+                    return "RCPT"; // a further reply: the refusal was not DATA's
+                }
+                ended = endsReply(t.substring(4));
+            }
+        }
+        return sent;
+    }
+
+    /** A reply line that ends its reply ("550 text", not the "550-text" of a multi-line one). */
+    private static boolean endsReply(String reply) {
+        String code = Text.leadingReplyCode(reply);
+        if (code == null) {
+            return true;
+        }
+        int at = reply.indexOf(code) + 3;
+        return at >= reply.length() || reply.charAt(at) != '-';
+    }
+
+    /** "in reply to ... command" and the like on a line naming the recipient (or, alone, any line). */
+    private static String fromWording(String[] lines, int n, String lowerRcpt, boolean only) {
+        for (int i = 0; i < n; i++) {
+            String lower = lines[i].toLowerCase(Locale.ROOT);
+            if (!lower.contains(lowerRcpt) && !only) {
+                continue;
+            }
+            // the wording may be on the line itself or wrapped onto the next two
+            StringBuilder b = new StringBuilder(lower);
+            for (int j = i + 1; j < n && j <= i + 2 && !lines[j].isBlank(); j++) {
+                b.append(' ').append(lines[j].toLowerCase(Locale.ROOT).strip());
+            }
+            String c = standardWording(Text.squash(b.toString()));
+            if (c != null) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    /** Only the explicit phrases: "during", "after" alone say too little in free text. */
+    private static String standardWording(String lower) {
+        if (lower.contains("in reply to rcpt to") || lower.contains("after rcpt to")) return "RCPT";
+        if (lower.contains("in reply to mail from") || lower.contains("after mail from")) return "MAIL";
+        if (lower.contains("in reply to end of data") || lower.contains("after end of data")
+                || lower.contains("in reply to data command") || lower.contains("after data command")) return "DATA";
+        return null;
+    }
+
+    private static boolean isCommandLabel(String t) {
+        String l = t.toLowerCase(Locale.ROOT);
+        int i = 0;
+        while (i < l.length() && (l.charAt(i) == '-' || l.charAt(i) == ' ')) i++;
+        String rest = l.substring(i);
+        return rest.equals("smtp command") || rest.equals("smtp command:");
+    }
+
+    private static boolean isFailure(String reply) {
+        String code = Text.leadingReplyCode(reply);
+        return code != null && (code.charAt(0) == '4' || code.charAt(0) == '5');
+    }
+
+    /** The command a transcript line sends ("RCPT To:&lt;a@b&gt;" → RCPT, "." → DATA), or null. */
+    public static String commandName(String sent) {
+        String u = sent.strip().toUpperCase(Locale.ROOT);
+        if (u.equals(".") || u.startsWith("DATA") || u.startsWith("BDAT")) return "DATA";
+        if (u.startsWith("RCPT")) return "RCPT";
+        if (u.startsWith("MAIL")) return "MAIL";
+        if (u.startsWith("EHLO")) return "EHLO";
+        if (u.startsWith("HELO")) return "HELO";
+        if (u.startsWith("STARTTLS")) return "STARTTLS";
+        return null;
+    }
+}
