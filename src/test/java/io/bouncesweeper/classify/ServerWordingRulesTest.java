@@ -1,0 +1,31 @@
+package io.bouncesweeper.classify;
+
+import io.bouncesweeper.domain.Classification;
+import io.bouncesweeper.domain.DeliveryRecord;
+import io.bouncesweeper.domain.Reason;
+import io.bouncesweeper.domain.RecordKind;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** General server wordings and a relay's own refusal, each with the rule that must decide it. */
+class ServerWordingRulesTest {
+    private static final DefaultBounceClassifier CLASSIFIER = new DefaultBounceClassifier();
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            "450 service permits 2 unverifyable sending IPs - mx.example.com is not 192.0.2.1 | requireptr      | phrase:requireptr",
+            "Routing: Could not find a gateway for a@example.org                            | expired         | phrase:expired",
+            "500 Line limit exceeded                                                        | mesgtoobig      | phrase:mesgtoobig",
+            "550 Protocol violation                                                         | policyviolation | phrase:policyviolation",
+            "554 Message rejected: Email address is not verified. The following identities failed the check in region EU-WEST-1: news@example.com | norelaying | provider:amazonses",
+    })
+    void wordingDecides(String diagnostic, String reason, String rulePrefix) {
+        Classification c = CLASSIFIER.classify(DeliveryRecord.builder(RecordKind.BOUNCE).recipient("a@example.org")
+                .diagnostic(diagnostic).build());
+        assertEquals(Reason.ofCode(reason), c.reason(), diagnostic);
+        assertTrue(c.rule().startsWith(rulePrefix), c.rule());
+    }
+}
