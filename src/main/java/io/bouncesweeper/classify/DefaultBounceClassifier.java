@@ -154,7 +154,8 @@ public final class DefaultBounceClassifier implements BounceClassifier {
         if (v == null) {
             v = new Verdict(Reason.UNDEFINED, null, "undefined");
         }
-        if (!byCodeAlone && statusConfirms(v, codes)) {
+        // an address status at MAIL FROM is about the sender's address: it confirms no recipient verdict
+        if (!byCodeAlone && !"MAIL".equals(command) && statusConfirms(v, codes)) {
             return v; // words and code agree: the command cannot overrule both
         }
         return commands.correct(v, command, byCodeAlone);

@@ -19,6 +19,7 @@ class ServerWordingRulesTest {
             "450 service permits 2 unverifyable sending IPs - mx.example.com is not 192.0.2.1 | requireptr      | phrase:requireptr",
             "Routing: Could not find a gateway for a@example.org                            | expired         | phrase:expired",
             "500 Line limit exceeded                                                        | mesgtoobig      | phrase:mesgtoobig",
+"554 5.7.0 Reject, id=12345-01 - SPAM                                             | spamdetected    | phrase:spamdetected",
             "550 Protocol violation                                                         | policyviolation | phrase:policyviolation",
             "554 Message rejected: Email address is not verified. The following identities failed the check in region EU-WEST-1: news@example.com | norelaying | provider:amazonses",
     })
@@ -27,5 +28,14 @@ class ServerWordingRulesTest {
                 .diagnostic(diagnostic).build());
         assertEquals(Reason.ofCode(reason), c.reason(), diagnostic);
         assertTrue(c.rule().startsWith(rulePrefix), c.rule());
+    }
+
+    @org.junit.jupiter.api.Test
+    void anAddressStatusAtMailFromIsTheSendersEvenWithUnknownAddressWords() {
+        Classification c = CLASSIFIER.classify(DeliveryRecord.builder(RecordKind.BOUNCE).recipient("a@example.org")
+                .replyCode("553").status("5.1.0").smtpCommand("MAIL")
+                .diagnostic("553 5.1.0 news example.com does not exist").build());
+        assertEquals(Reason.REJECTED, c.reason());
+        assertTrue(c.rule().endsWith(">mail"), c.rule());
     }
 }
