@@ -20,6 +20,7 @@ class ServerWordingRulesTest {
             "Routing: Could not find a gateway for a@example.org                            | expired         | phrase:expired",
             "500 Line limit exceeded                                                        | mesgtoobig      | phrase:mesgtoobig",
 "554 5.7.0 Reject, id=12345-01 - SPAM                                             | spamdetected    | phrase:spamdetected",
+            "550 The account or domain may not exist, they may be blacklisted               | hostunknown     | phrase:hostunknown",
             "550 Protocol violation                                                         | policyviolation | phrase:policyviolation",
             "554 Message rejected: Email address is not verified. The following identities failed the check in region EU-WEST-1: news@example.com | norelaying | provider:amazonses",
     })

@@ -76,4 +76,11 @@ class ReportHintsTest {
         DeliveryRecord r = parser.parse(Fixtures.bytes("dsn-550-5.1.1-user-unknown.eml")).records().get(0);
         assertEquals("smtp", r.diagnosticType());
     }
+
+    @Test
+    void sendmailsLocalDeliveryAgentNamesAnUnknownUserInTheTranscript() {
+        DeliveryRecord r = records("sendmail-mail-local-unknown-user.eml").get(0);
+        assertEquals("alice@example.net", r.recipient());
+        assertEquals("userunknown", r.reasonHint()); // the "Service unavailable" summary says nothing
+    }
 }
