@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ServerWordingRulesTest {
     private static final DefaultBounceClassifier CLASSIFIER = new DefaultBounceClassifier();
 
+    /** A weak phrase still decides alone ("550 Unknown address", no RCPT refusal named: a filter's, commands.tsv). */
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(delimiter = '|', value = {
             "450 service permits 2 unverifyable sending IPs - mx.example.com is not 192.0.2.1 | requireptr      | phrase:requireptr",
@@ -21,6 +22,8 @@ class ServerWordingRulesTest {
             "500 Line limit exceeded                                                        | mesgtoobig      | phrase:mesgtoobig",
 "554 5.7.0 Reject, id=12345-01 - SPAM                                             | spamdetected    | phrase:spamdetected",
             "550 The account or domain may not exist, they may be blacklisted               | hostunknown     | phrase:hostunknown",
+            "5.1.0 - Unknown address error 550-'5.7.1 <a@example.org>... Access denied' (delivery attempts: 0) | securityerror | status:5.7.1",
+            "550 Unknown address                                                            | filtered        | phrase:userunknown",
             "550 Protocol violation                                                         | policyviolation | phrase:policyviolation",
             "554 Message rejected: Email address is not verified. The following identities failed the check in region EU-WEST-1: news@example.com | norelaying | provider:amazonses",
     })
