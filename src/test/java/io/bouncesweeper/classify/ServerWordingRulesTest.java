@@ -24,6 +24,7 @@ class ServerWordingRulesTest {
             "550 The account or domain may not exist, they may be blacklisted               | hostunknown     | phrase:hostunknown",
             "5.1.0 - Unknown address error 550-'5.7.1 <a@example.org>... Access denied' (delivery attempts: 0) | securityerror | status:5.7.1",
             "550 Unknown address                                                            | filtered        | phrase:userunknown",
+            "550 'news@example.com' is not a registered gateway user                         | rejected        | phrase:rejected",
             "550 Protocol violation                                                         | policyviolation | phrase:policyviolation",
             "554 Message rejected: Email address is not verified. The following identities failed the check in region EU-WEST-1: news@example.com | norelaying | provider:amazonses",
     })
