@@ -45,6 +45,7 @@ public final class DefaultBounceClassifier implements BounceClassifier {
     private final ProviderTable providers;
     private final PhraseTable phrases;
     private final CommandTable commands;
+    private final DiagnosticTypeTable diagnosticTypes;
 
     /** The built-in tables. */
     public DefaultBounceClassifier() {
@@ -62,6 +63,7 @@ public final class DefaultBounceClassifier implements BounceClassifier {
         providers = new ProviderTable(source.read(ProviderTable.RULES), source.read(ProviderTable.HOSTS));
         phrases = new PhraseTable(source.read(PhraseTable.TABLE), profiles);
         commands = new CommandTable(source.read(CommandTable.TABLE), source.read(CommandTable.PHRASES));
+        diagnosticTypes = new DiagnosticTypeTable(source.read(DiagnosticTypeTable.TABLE));
     }
 
     @Override
@@ -138,6 +140,10 @@ public final class DefaultBounceClassifier implements BounceClassifier {
         // only a bare reply code (or nothing) is left to decide; X.7.x's catch-all "security" meaning
         // is no better evidence than a reply code, so the refused command may still say more
         boolean byCodeAlone = v == null || v.reason() == Reason.SECURITY_ERROR && v.rule().startsWith("status:");
+        Verdict byType = diagnosticTypes.match(record.diagnosticType(), v);
+        if (byType != null) {
+            return byType; // a local mailer failed: no SMTP server answered, so no command can correct it
+        }
         if (v == null) {
             v = statuses.byReplyCode(codes.reply());
         }
@@ -148,7 +154,8 @@ public final class DefaultBounceClassifier implements BounceClassifier {
         if (v == null) {
             v = new Verdict(Reason.UNDEFINED, null, "undefined");
         }
-        if (!byCodeAlone && statusConfirms(v, codes)) {
+        // an address status at MAIL FROM is about the sender's address: it confirms no recipient verdict
+        if (!byCodeAlone && !"MAIL".equals(command) && statusConfirms(v, codes)) {
             return v; // words and code agree: the command cannot overrule both
         }
         return commands.correct(v, command, byCodeAlone);

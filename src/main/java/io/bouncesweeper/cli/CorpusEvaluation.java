@@ -161,9 +161,9 @@ final class CorpusEvaluation {
         if (diagnostic.length() > 160) {
             diagnostic = diagnostic.substring(0, 160) + "...";
         }
-        return String.format(Locale.ROOT, "%s %s %s %s hard=%s rcpt=%s rule=%s | mta=%s cmd=%s hint=%s diag=%s",
+        return String.format(Locale.ROOT, "%s %s %s %s hard=%s rcpt=%s rule=%s | dec=%s mta=%s cmd=%s hint=%s diag=%s",
                 r.kind().code(), c.status(), SmtpCodes.replyCode(r), c.reason().code(),
-                c.bounceClass() == BounceClass.HARD ? 1 : 0, r.recipient(), c.rule(), r.remoteMta(), r.smtpCommand(),
+                c.bounceClass() == BounceClass.HARD ? 1 : 0, r.recipient(), c.rule(), r.decoder(), r.remoteMta(), r.smtpCommand(),
                 r.reasonHint(), diagnostic);
     }
 }

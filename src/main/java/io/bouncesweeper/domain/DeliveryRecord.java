@@ -12,6 +12,8 @@ package io.bouncesweeper.domain;
  *                     timeout), or null: the classifier takes it as strong evidence
  * @param feedbackType ARF Feedback-Type (abuse, fraud ...) for complaints
  * @param decoder      name of the parser module that produced the record (e.g. {@code RFC3464})
+ * @param diagnosticType the type before ';' in a DSN Diagnostic-Code field, lower case ({@code smtp},
+ *                     {@code x-unix}, {@code x-postfix}), or null: a local mailer's type says no SMTP server answered
  */
 public record DeliveryRecord(
         RecordKind kind,
@@ -27,7 +29,8 @@ public record DeliveryRecord(
         String smtpCommand,
         String reasonHint,
         String feedbackType,
-        String decoder) {
+        String decoder,
+        String diagnosticType) {
 
     public static Builder builder(RecordKind kind) {
         return new Builder(kind);
@@ -37,14 +40,14 @@ public record DeliveryRecord(
         return new Builder(kind).recipient(recipient).originalRecipient(originalRecipient).action(action)
                 .status(status).replyCode(replyCode).diagnostic(diagnostic).remoteMta(remoteMta)
                 .reportingMta(reportingMta).lastAttemptDate(lastAttemptDate).smtpCommand(smtpCommand)
-                .reasonHint(reasonHint).feedbackType(feedbackType).decoder(decoder);
+                .reasonHint(reasonHint).feedbackType(feedbackType).decoder(decoder).diagnosticType(diagnosticType);
     }
 
     /** Decoders fill fields one at a time as they find them; the builder keeps that readable. */
     public static final class Builder {
         private RecordKind kind;
         private String recipient, originalRecipient, action, status, replyCode, diagnostic, remoteMta,
-                reportingMta, lastAttemptDate, smtpCommand, reasonHint, feedbackType, decoder;
+                reportingMta, lastAttemptDate, smtpCommand, reasonHint, feedbackType, decoder, diagnosticType;
 
         private Builder(RecordKind kind) { this.kind = kind; }
 
@@ -62,10 +65,11 @@ public record DeliveryRecord(
         public Builder reasonHint(String v) { reasonHint = v; return this; }
         public Builder feedbackType(String v) { feedbackType = v; return this; }
         public Builder decoder(String v) { decoder = v; return this; }
+        public Builder diagnosticType(String v) { diagnosticType = v; return this; }
 
         public DeliveryRecord build() {
             return new DeliveryRecord(kind, recipient, originalRecipient, action, status, replyCode, diagnostic,
-                    remoteMta, reportingMta, lastAttemptDate, smtpCommand, reasonHint, feedbackType, decoder);
+                    remoteMta, reportingMta, lastAttemptDate, smtpCommand, reasonHint, feedbackType, decoder, diagnosticType);
         }
     }
 }

@@ -155,7 +155,8 @@ public final class Reclassifier {
                     .status(recordStatus).replyCode(rs.getString("reply_code")).diagnostic(rs.getString("diagnostic"))
                     .remoteMta(rs.getString("remote_mta")).reportingMta(rs.getString("reporting_mta"))
                     .smtpCommand(rs.getString("smtp_command")).reasonHint(rs.getString("reason_hint"))
-                    .feedbackType(rs.getString("feedback_type")).decoder(rs.getString("decoder")).build();
+                    .feedbackType(rs.getString("feedback_type")).decoder(rs.getString("decoder"))
+                    .diagnosticType(diagnosticTypeOf(rs.getString("rule_name"))).build();
             Classification stored = new Classification(
                     io.bouncesweeper.domain.BounceClass.valueOf(rs.getString("bounce_class").toUpperCase(Locale.ROOT)),
                     reason(rs.getString("reason")), action(rs.getString("action")), rs.getString("status"),
@@ -163,6 +164,14 @@ public final class Reclassifier {
             return new Row(rs.getLong("id"), kind, rs.getString("recipient"), record,
                     new Verdict(stored, rs.getString("reason_group"), version));
         }, after, Timestamp.from(from), Timestamp.from(to), PAGE);
+    }
+
+    /**
+     * The Diagnostic-Code type is not stored; a verdict it decided names it ("type:x-unix"), so a
+     * reclassification keeps that evidence. (A type that did not decide the stored verdict is lost.)
+     */
+    static String diagnosticTypeOf(String ruleName) {
+        return ruleName != null && ruleName.startsWith("type:") ? ruleName.substring("type:".length()) : null;
     }
 
     private void update(List<Row> rows) {

@@ -55,7 +55,7 @@ public final class DecoderTable {
         if (r.isEmpty()) {
             r = firstWithRecords(last, mail);
         }
-        return r;
+        return ReportHints.annotate(mail, r);
     }
 
     private static List<DeliveryRecord> firstWithRecords(List<Decoder> decoders, Mail mail) {

@@ -1,5 +1,6 @@
 package io.bouncesweeper.parse.mta;
 
+import io.bouncesweeper.domain.DeliveryRecord;
 import io.bouncesweeper.parse.Mail;
 
 import java.util.List;
@@ -17,5 +18,10 @@ final class GmailDecoder extends TextDecoder {
     public boolean recognises(Mail mail) {
         return fromContains(mail, "@googlemail.com", "@google.com", "@gmail.com")
                 && (mail.headers().has("X-Failed-Recipients") || subjectContains(mail, "delivery status notification"));
+    }
+
+    @Override
+    DeliveryRecord refine(Mail mail, String section, DeliveryRecord record) {
+        return GmailStates.refine(record);
     }
 }

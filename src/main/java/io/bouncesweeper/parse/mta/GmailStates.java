@@ -1,0 +1,76 @@
+package io.bouncesweeper.parse.mta;
+
+import io.bouncesweeper.domain.DeliveryRecord;
+import io.bouncesweeper.domain.Reason;
+import io.bouncesweeper.parse.Text;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+
+/** {@code parse/gmail-states.tsv}: what the "(state N)" at the end of Gmail's quoted answer says. */
+final class GmailStates {
+    private record State(String command, String reason) {
+    }
+
+    private static final String MARK = "(state ";
+    private static final Map<String, State> STATES = load("parse/gmail-states.tsv");
+
+    private GmailStates() {
+    }
+
+    /**
+     * The record with the state's reason and command (when it names none), unless a specific status
+     * says more (a status with a zero subject or detail, 5.0.0 or 5.7.0, is generic): then the
+     * record is left to the classifier, which reads the status as it would without the state.
+     */
+    static DeliveryRecord refine(DeliveryRecord r) {
+        String d = r.diagnostic();
+        int at = d == null ? -1 : d.lastIndexOf(MARK);
+        if (at < 0) {
+            return r;
+        }
+        int end = d.indexOf(')', at);
+        State s = end < 0 ? null : STATES.get(d.substring(at + MARK.length(), end).trim());
+        if (s == null) {
+            return r;
+        }
+        String status = Text.findStatus(d);
+        if (r.reasonHint() != null || status != null && !status.contains(".0")) {
+            return r; // the remote server's specific status says more than the stage it answered in
+        }
+        DeliveryRecord.Builder b = r.toBuilder().reasonHint(s.reason);
+        if (r.smtpCommand() == null) {
+            b.smtpCommand(s.command);
+        }
+        return b.build();
+    }
+
+    private static Map<String, State> load(String resource) {
+        try (InputStream in = GmailStates.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing classpath resource " + resource);
+            }
+            Map<String, State> out = new HashMap<>();
+            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            int n = 0;
+            for (String line; (line = r.readLine()) != null; ) {
+                n++;
+                if (line.isBlank() || line.startsWith("#")) continue;
+                String[] f = line.split("\t");
+                if (f.length != 3) {
+                    throw new IllegalStateException(resource + ":" + n + ": expected 3 tab-separated columns");
+                }
+                out.put(f[0].trim(), new State(f[1].trim(), Reason.ofCode(f[2].trim()).code()));
+            }
+            return Map.copyOf(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package io.bouncesweeper.classify;
+
+import io.bouncesweeper.domain.Classification;
+import io.bouncesweeper.domain.DeliveryRecord;
+import io.bouncesweeper.domain.Reason;
+import io.bouncesweeper.domain.RecordKind;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** General server wordings and a relay's own refusal, each with the rule that must decide it. */
+class ServerWordingRulesTest {
+    private static final DefaultBounceClassifier CLASSIFIER = new DefaultBounceClassifier();
+
+    /** A weak phrase still decides alone ("550 Unknown address", no RCPT refusal named: a filter's, commands.tsv). */
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            "450 service permits 2 unverifyable sending IPs - mx.example.com is not 192.0.2.1 | requireptr      | phrase:requireptr",
+            "Routing: Could not find a gateway for a@example.org                            | expired         | phrase:expired",
+            "500 Line limit exceeded                                                        | mesgtoobig      | phrase:mesgtoobig",
+"554 5.7.0 Reject, id=12345-01 - SPAM                                             | spamdetected    | phrase:spamdetected",
+            "550 The account or domain may not exist, they may be blacklisted               | hostunknown     | phrase:hostunknown",
+            "5.1.0 - Unknown address error 550-'5.7.1 <a@example.org>... Access denied' (delivery attempts: 0) | securityerror | status:5.7.1",
+            "550 Unknown address                                                            | filtered        | phrase:userunknown",
+            "550 'news@example.com' is not a registered gateway user                         | rejected        | phrase:rejected",
+            "550 Protocol violation                                                         | policyviolation | phrase:policyviolation",
+            "554 Message rejected: Email address is not verified. The following identities failed the check in region EU-WEST-1: news@example.com | norelaying | provider:amazonses",
+    })
+    void wordingDecides(String diagnostic, String reason, String rulePrefix) {
+        Classification c = CLASSIFIER.classify(DeliveryRecord.builder(RecordKind.BOUNCE).recipient("a@example.org")
+                .diagnostic(diagnostic).build());
+        assertEquals(Reason.ofCode(reason), c.reason(), diagnostic);
+        assertTrue(c.rule().startsWith(rulePrefix), c.rule());
+    }
+
+    @org.junit.jupiter.api.Test
+    void anAddressStatusAtMailFromIsTheSendersEvenWithUnknownAddressWords() {
+        Classification c = CLASSIFIER.classify(DeliveryRecord.builder(RecordKind.BOUNCE).recipient("a@example.org")
+                .replyCode("553").status("5.1.0").smtpCommand("MAIL")
+                .diagnostic("553 5.1.0 news example.com does not exist").build());
+        assertEquals(Reason.REJECTED, c.reason());
+        assertTrue(c.rule().endsWith(">mail"), c.rule());
+    }
+}
