@@ -29,7 +29,7 @@ BENCH_DB_NAME=${BENCH_DB_NAME:-bounces_bench}
 DB_USER=${DB_USER:-bounces}
 DB_PASSWORD=${DB_PASSWORD:-bounces}
 BENCH_JAR=${BENCH_JAR:-target/bounce-sweeper.jar}
-BENCH_JAVA_OPTS=${BENCH_JAVA_OPTS:--Xmx1g}
+BENCH_JAVA_OPTS=${BENCH_JAVA_OPTS:--Xmx1g -XX:TieredStopAtLevel=1 -XX:+UseSerialGC}  # as the Helm chart runs it
 BENCH_CHUNK_SIZE=${BENCH_CHUNK_SIZE:-1000}
 BENCH_MIX=${BENCH_MIX:-hard-550-5.1.1=70,soft-452-4.2.2=18,soft-421-4.7.0=10,non-report-autoreply=2}  # template=weight
 BENCH_TAIL=${BENCH_TAIL:-20}                                 # job output lines shown at the end
