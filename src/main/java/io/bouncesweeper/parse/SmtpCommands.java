@@ -26,18 +26,20 @@ public final class SmtpCommands {
     /** {@code records} with the refused command filled in where the notification names it. */
     public static List<DeliveryRecord> fill(Mail mail, List<DeliveryRecord> records) {
         List<DeliveryRecord> out = null;
-        String[] lines = null;
+        Notification notification = null;
         for (int i = 0; i < records.size() && i < MAX_RECORDS; i++) {
             DeliveryRecord r = records.get(i);
             if (r.smtpCommand() != null || r.kind() != RecordKind.BOUNCE && r.kind() != RecordKind.DELAYED) {
                 continue;
             }
-            if (lines == null) {
+            if (notification == null) {
                 String text = mail.text();
-                int end = Math.min(text.length(), mail.originalStartInText());
-                lines = text.substring(0, Math.max(0, end)).split("\n", MAX_LINES + 1);
+                String lower = mail.textLower(); // cached by the mail: the decoders searched it already
+                int end = Math.min(Math.min(text.length(), lower.length()), mail.originalStartInText());
+                notification = Notification.of(text.substring(0, Math.max(0, end)).split("\n", MAX_LINES + 1),
+                        lower.substring(0, Math.max(0, end)));
             }
-            String command = commandFor(lines, r.recipient(), records.size() == 1);
+            String command = commandFor(notification, r.recipient(), records.size() == 1);
             if (command != null) {
                 if (out == null) {
                     out = new ArrayList<>(records);
@@ -50,10 +52,38 @@ public final class SmtpCommands {
 
     /** The refused command for {@code recipient} in the notification's lines, or null. */
     static String commandFor(String[] lines, String recipient, boolean only) {
+        return commandFor(Notification.of(lines), recipient, only);
+    }
+
+    /**
+     * The notification's lines, each also in lower case (read once per mail, not per record), and
+     * whether the standard wording occurs anywhere at all: most mail has none, and then no line
+     * window needs to be built.
+     */
+    private record Notification(String[] lines, String[] lower, int n, boolean hasWording) {
+        static Notification of(String[] lines) {
+            return of(lines, String.join("\n", lines).toLowerCase(Locale.ROOT));
+        }
+
+        static Notification of(String[] lines, String lowerText) {
+            String[] lower = lowerText.split("\n", MAX_LINES + 1);
+            if (lower.length != lines.length) { // a character whose lower case is longer: lower line by line
+                lower = new String[lines.length];
+                for (int i = 0; i < lines.length; i++) {
+                    lower[i] = lines[i].toLowerCase(Locale.ROOT);
+                }
+            }
+            int n = Math.min(lines.length, MAX_LINES);
+            return new Notification(lines, lower, n, standardWording(Text.squash(lowerText)) != null);
+        }
+    }
+
+    private static String commandFor(Notification notification, String recipient, boolean only) {
+        String[] lines = notification.lines();
         String lowerRcpt = recipient == null ? null : recipient.toLowerCase(Locale.ROOT);
         String sent = null;          // the last command the transcript shows as sent
         String firstRefused = null;  // the command before the first refusal naming nobody in particular
-        int n = Math.min(lines.length, MAX_LINES);
+        int n = notification.n();
         for (int i = 0; i < n; i++) {
             String t = lines[i].strip();
             if (t.startsWith(">>> ")) {
@@ -63,13 +93,13 @@ public final class SmtpCommands {
                 if (!isFailure(reply)) {
                     continue;
                 }
-                if (lowerRcpt != null && reply.toLowerCase(Locale.ROOT).contains(lowerRcpt) && sent != null) {
+                if (lowerRcpt != null && notification.lower()[i].contains(lowerRcpt) && sent != null) {
                     return answeredCommand(lines, i, n, sent);
                 }
                 if (firstRefused == null && sent != null) {
                     firstRefused = answeredCommand(lines, i, n, sent);
                 }
-            } else if (only && isCommandLabel(t) && i + 1 < n) {
+            } else if (only && isCommandLabel(notification.lower()[i]) && i + 1 < n) {
                 // "-------SMTP command" / "SMTP command:" followed by the command on its own line
                 String next = lines[i + 1].strip();
                 String c = commandName(next.isEmpty() && i + 2 < n ? lines[i + 2].strip() : next);
@@ -81,7 +111,7 @@ public final class SmtpCommands {
         if (only && firstRefused != null) {
             return firstRefused;
         }
-        return lowerRcpt == null ? null : fromWording(lines, n, lowerRcpt, only);
+        return lowerRcpt == null || !notification.hasWording() ? null : fromWording(notification, lowerRcpt, only);
     }
 
     /**
@@ -121,16 +151,17 @@ public final class SmtpCommands {
     }
 
     /** "in reply to ... command" and the like on a line naming the recipient (or, alone, any line). */
-    private static String fromWording(String[] lines, int n, String lowerRcpt, boolean only) {
+    private static String fromWording(Notification notification, String lowerRcpt, boolean only) {
+        String[] lower = notification.lower();
+        int n = notification.n();
         for (int i = 0; i < n; i++) {
-            String lower = lines[i].toLowerCase(Locale.ROOT);
-            if (!lower.contains(lowerRcpt) && !only) {
+            if (!only && !lower[i].contains(lowerRcpt)) {
                 continue;
             }
             // the wording may be on the line itself or wrapped onto the next two
-            StringBuilder b = new StringBuilder(lower);
-            for (int j = i + 1; j < n && j <= i + 2 && !lines[j].isBlank(); j++) {
-                b.append(' ').append(lines[j].toLowerCase(Locale.ROOT).strip());
+            StringBuilder b = new StringBuilder(lower[i]);
+            for (int j = i + 1; j < n && j <= i + 2 && !lower[j].isBlank(); j++) {
+                b.append(' ').append(lower[j].strip());
             }
             String c = standardWording(Text.squash(b.toString()));
             if (c != null) {
@@ -149,8 +180,8 @@ public final class SmtpCommands {
         return null;
     }
 
-    private static boolean isCommandLabel(String t) {
-        String l = t.toLowerCase(Locale.ROOT);
+    private static boolean isCommandLabel(String lowerLine) {
+        String l = lowerLine.strip();
         int i = 0;
         while (i < l.length() && (l.charAt(i) == '-' || l.charAt(i) == ' ')) i++;
         String rest = l.substring(i);
