@@ -107,7 +107,22 @@ public final class Headers {
             }
             firstByName = index;
         }
-        return index.get(name.toLowerCase(java.util.Locale.ROOT));
+        return index.get(lowerName(name));
+    }
+
+    /** Lower-case forms of the names the code looks up (a few dozen constants), made once, not per lookup. */
+    private static final java.util.concurrent.ConcurrentHashMap<String, String> LOWER_NAMES =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static String lowerName(String name) {
+        String lower = LOWER_NAMES.get(name);
+        if (lower == null) {
+            lower = name.toLowerCase(java.util.Locale.ROOT);
+            if (LOWER_NAMES.size() < 1024) { // names come from code and settings, but stay bounded anyway
+                LOWER_NAMES.put(name, lower);
+            }
+        }
+        return lower;
     }
 
     public List<String> getAll(String name) {
