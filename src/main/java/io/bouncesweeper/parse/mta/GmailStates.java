@@ -4,12 +4,6 @@ import io.bouncesweeper.domain.DeliveryRecord;
 import io.bouncesweeper.domain.Reason;
 import io.bouncesweeper.parse.Text;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -52,25 +46,10 @@ final class GmailStates {
     }
 
     private static Map<String, State> load(String resource) {
-        try (InputStream in = GmailStates.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("missing classpath resource " + resource);
-            }
-            Map<String, State> out = new HashMap<>();
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            int n = 0;
-            for (String line; (line = r.readLine()) != null; ) {
-                n++;
-                if (line.isBlank() || line.startsWith("#")) continue;
-                String[] f = line.split("\t");
-                if (f.length != 3) {
-                    throw new IllegalStateException(resource + ":" + n + ": expected 3 tab-separated columns");
-                }
-                out.put(f[0].trim(), new State(f[1].trim(), Reason.ofCode(f[2].trim()).code()));
-            }
-            return Map.copyOf(out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        Map<String, State> out = new HashMap<>();
+        for (TsvTable.Row row : TsvTable.read(resource, 3)) {
+            out.put(row.at(0), new State(row.at(1), Reason.ofCode(row.at(2)).code()));
         }
+        return Map.copyOf(out);
     }
 }

@@ -2,12 +2,6 @@ package io.bouncesweeper.parse.mta;
 
 import io.bouncesweeper.domain.Reason;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -47,26 +41,10 @@ final class ReasonHints {
     }
 
     private static List<Hint> load(String resource) {
-        try (InputStream in = ReasonHints.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("missing classpath resource " + resource);
-            }
-            List<Hint> out = new ArrayList<>();
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            int n = 0;
-            for (String line; (line = r.readLine()) != null; ) {
-                n++;
-                if (line.isBlank() || line.startsWith("#")) continue;
-                String[] f = line.split("\t");
-                if (f.length != 3) {
-                    throw new IllegalStateException(resource + ":" + n + ": expected 3 tab-separated columns");
-                }
-                String reason = Reason.ofCode(f[2]).code();
-                out.add(new Hint(f[0].trim(), f[1].trim().toLowerCase(Locale.ROOT), reason));
-            }
-            return List.copyOf(out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        List<Hint> out = new ArrayList<>();
+        for (TsvTable.Row row : TsvTable.read(resource, 3)) {
+            out.add(new Hint(row.at(0), row.at(1).toLowerCase(Locale.ROOT), Reason.ofCode(row.columns()[2]).code()));
         }
+        return List.copyOf(out);
     }
 }

@@ -7,12 +7,6 @@ import io.bouncesweeper.parse.Mail;
 import io.bouncesweeper.parse.MimePart;
 import io.bouncesweeper.parse.Text;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -164,36 +158,21 @@ final class ReportHints {
     }
 
     private static List<Signature> load(String resource) {
-        try (InputStream in = ReportHints.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("missing classpath resource " + resource);
+        List<Signature> out = new ArrayList<>();
+        for (TsvTable.Row row : TsvTable.read(resource, 3)) {
+            String where = row.at(1).toLowerCase(Locale.ROOT);
+            String name = null;
+            int colon = where.indexOf(':');
+            if (colon > 0) {
+                name = where.substring(colon + 1);
+                where = where.substring(0, colon);
             }
-            List<Signature> out = new ArrayList<>();
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            int n = 0;
-            for (String line; (line = r.readLine()) != null; ) {
-                n++;
-                if (line.isBlank() || line.startsWith("#")) continue;
-                String[] f = line.split("\t");
-                if (f.length != 3) {
-                    throw new IllegalStateException(resource + ":" + n + ": expected 3 tab-separated columns");
-                }
-                String where = f[1].trim().toLowerCase(Locale.ROOT);
-                String name = null;
-                int colon = where.indexOf(':');
-                if (colon > 0) {
-                    name = where.substring(colon + 1);
-                    where = where.substring(0, colon);
-                }
-                boolean named = where.equals("header") || where.equals("dsfield");
-                if (!(named || where.equals("from") || where.equals("subject") || where.equals("text")) || named == (name == null)) {
-                    throw new IllegalStateException(resource + ":" + n + ": where must be header:NAME, dsfield:NAME, from, subject or text");
-                }
-                out.add(new Signature(f[0].trim(), where, name, f[2].trim().toLowerCase(Locale.ROOT)));
+            boolean named = where.equals("header") || where.equals("dsfield");
+            if (!(named || where.equals("from") || where.equals("subject") || where.equals("text")) || named == (name == null)) {
+                throw new IllegalStateException(resource + ":" + row.line() + ": where must be header:NAME, dsfield:NAME, from, subject or text");
             }
-            return List.copyOf(out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            out.add(new Signature(row.at(0), where, name, row.at(2).toLowerCase(Locale.ROOT)));
         }
+        return List.copyOf(out);
     }
 }
