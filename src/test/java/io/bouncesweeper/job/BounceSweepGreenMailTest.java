@@ -7,6 +7,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.transaction.PlatformTransactionManager;
 import io.bouncesweeper.config.BounceSweeperProperties;
 import io.bouncesweeper.imap.ImapConnector;
+import io.bouncesweeper.support.CountedWrites;
 import io.bouncesweeper.support.GreenMailJobTest;
 import io.bouncesweeper.support.JobTestSupport;
 import io.bouncesweeper.support.SweepScenarios;
@@ -20,7 +21,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import io.bouncesweeper.domain.ProcessedMessage;
 import io.bouncesweeper.store.BounceStore;
 import io.bouncesweeper.store.StoreSettings;
 
@@ -69,15 +69,11 @@ class BounceSweepGreenMailTest extends GreenMailJobTest {
 
                 @Override
                 protected BounceStore newStore(JdbcTemplate jdbc, StoreSettings settings, Clock clock) {
-                    return new BounceStore(jdbc, settings, clock) {
-                        @Override
-                        public void applyRecipientState(List<ProcessedMessage> messages) {
-                            super.applyRecipientState(messages);
-                            if (writes.incrementAndGet() == failingWrite.get()) {
-                                throw new IllegalStateException("injected: database connection lost before commit");
-                            }
+                    return CountedWrites.store(jdbc, settings, clock, writes, n -> {
+                        if (n == failingWrite.get()) {
+                            throw new IllegalStateException("injected: database connection lost before commit");
                         }
-                    };
+                    });
                 }
             };
         }

@@ -5,10 +5,10 @@ import com.icegreen.greenmail.util.ServerSetup;
 import io.bouncesweeper.classify.BounceClassifier;
 import io.bouncesweeper.config.BounceSweeperProperties;
 import io.bouncesweeper.config.ImapSecurity;
-import io.bouncesweeper.domain.ProcessedMessage;
 import io.bouncesweeper.parse.BounceParser;
 import io.bouncesweeper.store.BounceStore;
 import io.bouncesweeper.store.StoreSettings;
+import io.bouncesweeper.support.CountedWrites;
 import io.bouncesweeper.support.GreenMailServers;
 import io.bouncesweeper.support.JobTestSupport;
 import io.bouncesweeper.support.SweepScenarios;
@@ -81,13 +81,7 @@ class MailboxChangesTest {
             return new SweepJobFactory(repository, tx, dataSource, parser, classifier, clock, statistics, p) {
                 @Override
                 protected BounceStore newStore(JdbcTemplate jdbc, StoreSettings settings, Clock clock) {
-                    return new BounceStore(jdbc, settings, clock) {
-                        @Override
-                        public void applyRecipientState(List<ProcessedMessage> messages) {
-                            super.applyRecipientState(messages);
-                            duringWrite.accept(writes.incrementAndGet());
-                        }
-                    };
+                    return CountedWrites.store(jdbc, settings, clock, writes, n -> duringWrite.accept(n));
                 }
             };
         }

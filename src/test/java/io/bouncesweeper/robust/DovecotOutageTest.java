@@ -7,7 +7,6 @@ import ch.qos.logback.core.AppenderBase;
 import io.bouncesweeper.archive.MailArchiver;
 import io.bouncesweeper.classify.BounceClassifier;
 import io.bouncesweeper.config.BounceSweeperProperties;
-import io.bouncesweeper.domain.ProcessedMessage;
 import io.bouncesweeper.imap.ImapConnector;
 import io.bouncesweeper.job.RunStatistics;
 import io.bouncesweeper.job.SweepJobFactory;
@@ -17,6 +16,7 @@ import io.bouncesweeper.parse.BounceParser;
 import io.bouncesweeper.read.MailboxItemReader;
 import io.bouncesweeper.store.BounceStore;
 import io.bouncesweeper.store.StoreSettings;
+import io.bouncesweeper.support.CountedWrites;
 import io.bouncesweeper.support.Dovecot;
 import io.bouncesweeper.support.JobTestSupport;
 import io.bouncesweeper.support.SweepScenarios;
@@ -92,13 +92,7 @@ class DovecotOutageTest {
 
                 @Override
                 protected BounceStore newStore(JdbcTemplate jdbc, StoreSettings settings, Clock clock) {
-                    return new BounceStore(jdbc, settings, clock) {
-                        @Override
-                        public void applyRecipientState(List<ProcessedMessage> messages) {
-                            super.applyRecipientState(messages);
-                            duringWrite.accept(writes.incrementAndGet());
-                        }
-                    };
+                    return CountedWrites.store(jdbc, settings, clock, writes, n -> duringWrite.accept(n));
                 }
             };
         }
