@@ -23,9 +23,13 @@ public record DeliveryStatus(Headers perMessage, List<Headers> perRecipient) {
         return parse(b, 0, b.length);
     }
 
+    /** The part's report, parsed on the first call and kept with the part. */
     public static DeliveryStatus parse(MimePart part) {
-        MimeReader.Slice s = part.slice();
-        return parse(s.b(), s.off(), s.off() + s.len());
+        if (part.deliveryStatus == null) {
+            MimeReader.Slice s = part.slice();
+            part.deliveryStatus = parse(s.b(), s.off(), s.off() + s.len());
+        }
+        return part.deliveryStatus;
     }
 
     /** Parses {@code b[from, to)}. */
@@ -66,7 +70,7 @@ public record DeliveryStatus(Headers perMessage, List<Headers> perRecipient) {
             }
             pos = next[0];
         }
-        return new DeliveryStatus(new Headers(message), recipients);
+        return new DeliveryStatus(new Headers(message), List.copyOf(recipients));
     }
 
     private static boolean has(List<Headers.Field> fields, String lowerName) {

@@ -21,6 +21,8 @@ public final class MimePart {
     /** Set while this multipart's body is not split yet: splitting waits until someone asks for the children. */
     private Runnable pendingSplit;
     private String text;
+    /** This part read as a delivery-status report, once: the RFC 3464 decoder and the report hints both ask. */
+    DeliveryStatus deliveryStatus;
 
     enum Encoding { NONE, BASE64, QUOTED_PRINTABLE }
 
