@@ -1,7 +1,9 @@
 package io.bouncesweeper.parse;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Splits an mbox file at its "From " separator lines. Input that does not start with "From " is
@@ -11,6 +13,11 @@ import java.util.List;
 final class Mbox {
     /** An mbox with more messages than this is cut: a bounce mailbox entry never holds many. */
     static final int MAX_MESSAGES = 100;
+
+    /** "From sender Thu Jul  2 12:05:05 2020": the envelope line mbox writers put before each message. */
+    private static final Pattern ENVELOPE = Pattern.compile(
+            "From \\S+ +(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) +(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) +\\d{1,2} +\\d{1,2}:\\d{2}(?::\\d{2})? .*\\d{4}\\s*");
+    private static final int MAX_ENVELOPE_LINE = 300;
 
     private Mbox() {
     }
@@ -33,7 +40,7 @@ final class Mbox {
                 break;
             }
             int line = nl + 1;
-            if (startsWithFrom(b, line) && precededByBlankLine(b, nl)) {
+            if (startsWithFrom(b, line) && (precededByBlankLine(b, nl) || isEnvelopeBeforeHeader(b, line))) {
                 out.add(new MimeReader.Slice(b, msgStart, nl - msgStart));
                 msgStart = lineAfter(b, line);
                 i = msgStart;
@@ -50,6 +57,26 @@ final class Mbox {
         int p = nl - 1;
         if (p >= 0 && b[p] == '\r') p--;
         return p >= 0 && b[p] == '\n';
+    }
+
+    /**
+     * Files glued together without the blank line still hold a separator when a whole envelope line
+     * (sender and date) is followed by a header field; body text starting "From " is neither.
+     */
+    private static boolean isEnvelopeBeforeHeader(byte[] b, int line) {
+        int next = lineAfter(b, line);
+        if (next - line > MAX_ENVELOPE_LINE || !startsWithHeaderField(b, next)) {
+            return false;
+        }
+        return ENVELOPE.matcher(new String(b, line, next - line, StandardCharsets.ISO_8859_1)).matches();
+    }
+
+    private static boolean startsWithHeaderField(byte[] b, int at) {
+        int i = at;
+        while (i < b.length && i - at < 80 && b[i] > ' ' && b[i] < 127 && b[i] != ':') {
+            i++;
+        }
+        return i > at && i < b.length && b[i] == ':';
     }
 
     private static boolean startsWithFrom(byte[] b, int at) {

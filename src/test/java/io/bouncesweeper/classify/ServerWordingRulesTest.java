@@ -35,6 +35,24 @@ class ServerWordingRulesTest {
         assertTrue(c.rule().startsWith(rulePrefix), c.rule());
     }
 
+    /** "does not exist" after a bare domain name is a missing domain (hard), after anything else a missing mailbox. */
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            "553 neko.example.com does not exist             | RCPT | hostunknown | phrase:hostunknown:\"{domain} does not exist\"",
+            "553 neko.example.com. does not exist            | DATA | hostunknown | phrase:hostunknown:\"{domain} does not exist\"",
+            "550 kijitora@example.com does not exist         | RCPT | userunknown | phrase:userunknown:\"does not exist\"",
+            "550 <kijitora@example.com> does not exist       | RCPT | userunknown | phrase:userunknown:\"does not exist\"",
+            "550 kijitora does not exist                     | RCPT | userunknown | phrase:userunknown:\"does not exist\"",
+            "550 version 1.2 does not exist                  | RCPT | userunknown | phrase:userunknown:\"does not exist\"",
+    })
+    void aDomainThatDoesNotExistIsAnUnknownHost(String diagnostic, String command, String reason, String rule) {
+        Classification c = CLASSIFIER.classify(DeliveryRecord.builder(RecordKind.BOUNCE).recipient("kijitora@example.com")
+                .smtpCommand(command).diagnostic(diagnostic).build());
+        assertEquals(Reason.ofCode(reason), c.reason(), diagnostic);
+        assertEquals(rule, c.rule());
+        assertEquals(io.bouncesweeper.domain.BounceClass.HARD, c.bounceClass(), c.toString()); // a missing domain stays hard after DATA too
+    }
+
     @org.junit.jupiter.api.Test
     void anAddressStatusAtMailFromIsTheSendersEvenWithUnknownAddressWords() {
         Classification c = CLASSIFIER.classify(DeliveryRecord.builder(RecordKind.BOUNCE).recipient("a@example.org")

@@ -200,4 +200,26 @@ class DefaultBounceParserTest {
                 m.records().stream().map(DeliveryRecord::status).toList());
         assertEquals("<20261127210005.4AB12C0011@mta1.bouncesweeper.test>", m.messageId());
     }
+
+    /** Two mbox files glued together: the second envelope line follows the first message's last line directly. */
+    @Test
+    void mboxSeparatorWithoutBlankLineStillSplitsOnAWholeEnvelopeLine() {
+        String first = new String(Fixtures.bytes("dsn-550-5.1.1-user-unknown.eml"), java.nio.charset.StandardCharsets.ISO_8859_1);
+        String second = new String(Fixtures.bytes("dsn-452-4.2.2-mailbox-full.eml"), java.nio.charset.StandardCharsets.ISO_8859_1);
+        String glued = "From MAILER-DAEMON  Thu Jul  2 12:05:05 2020\n" + first.stripTrailing() + "\n"
+                + "From double-bounce@mta.example.net  Thu Jul  2 12:05:05 2020\n" + second;
+        ParsedMessage m = parser.parse(glued.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        assertEquals(List.of("5.1.1", "4.2.2"), m.records().stream().map(DeliveryRecord::status).toList());
+    }
+
+    /** Body text that starts "From " is no separator, nor is an envelope-like line that no header follows. */
+    @Test
+    void bodyLinesStartingWithFromDoNotSplitAnMbox() {
+        String first = new String(Fixtures.bytes("dsn-550-5.1.1-user-unknown.eml"), java.nio.charset.StandardCharsets.ISO_8859_1);
+        String body = first.stripTrailing() + "\nFrom here on the text goes on: nothing new\n"
+                + "From someone Thu Jul  2 12:05:05 2020\nwhich is only a quoted line\n";
+        ParsedMessage m = parser.parse(("From MAILER-DAEMON  Thu Jul  2 12:05:05 2020\n" + body)
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        assertEquals(List.of("5.1.1"), m.records().stream().map(DeliveryRecord::status).toList());
+    }
 }

@@ -46,6 +46,22 @@ class ReportHintsTest {
     }
 
     @Test
+    void symantecCloudsOwnReplyCodeForAnAddressItDoesNotKnowIsAnUnknownUser() {
+        DeliveryRecord r = records("appliance-symantec-542-rejected.eml").get(0);
+        assertEquals("alice@example.net", r.recipient());
+        assertEquals("userunknown", r.reasonHint());
+        assertEquals(BounceClass.HARD, classifier.classify(r).bounceClass());
+    }
+
+    @Test
+    void aHintPhraseCountsOnlyAsWholeWords() {
+        // "1542 2" in the message reference holds "542 " but not as a word of its own
+        DeliveryRecord r = records("appliance-symantec-queue-id-542.eml").get(0);
+        assertEquals("alice@example.net", r.recipient());
+        assertNull(r.reasonHint());
+    }
+
+    @Test
     void anApplianceGivingUpAfterRetriesIsExpired() {
         DeliveryRecord r = records("appliance-imail-delivery-failed.eml").get(0);
         assertEquals("alice@example.net", r.recipient());

@@ -27,17 +27,30 @@ final class ReasonHints {
         return findLower(family, text.toLowerCase(Locale.ROOT), text.length());
     }
 
-    /** As {@link #find} over lower-case text, matching only phrases that start before {@code limit}. */
+    /** As {@link #find} over lower-case text, matching only whole-word phrases that start before {@code limit}. */
     static String findLower(String family, String lower, int limit) {
         for (Hint h : HINTS) {
             if (h.family.equals(family) || h.family.equals("*")) {
-                int i = lower.indexOf(h.phrase);
-                if (i >= 0 && i < limit) {
+                if (findWords(lower, h.phrase, limit)) {
                     return h.reason;
                 }
             }
         }
         return null;
+    }
+
+    /** "542" as a reply code, not inside a queue id; "user unknown" not inside "superuser unknowns". */
+    private static boolean findWords(String text, String phrase, int limit) {
+        for (int i = text.indexOf(phrase); i >= 0 && i < limit; i = text.indexOf(phrase, i + 1)) {
+            int end = i + phrase.length();
+            boolean open = i == 0 || !Character.isLetterOrDigit(phrase.charAt(0)) || !Character.isLetterOrDigit(text.charAt(i - 1));
+            boolean close = end == text.length() || !Character.isLetterOrDigit(phrase.charAt(phrase.length() - 1))
+                    || !Character.isLetterOrDigit(text.charAt(end));
+            if (open && close) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static List<Hint> load(String resource) {
