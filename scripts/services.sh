@@ -212,6 +212,7 @@ namespace inbox {
 protocol imap {
   # parallel test classes each open connections
   mail_max_userip_connections = 100
+$([ -e /usr/lib/dovecot/modules/lib30_imap_zlib_plugin.so ] && printf '  # COMPRESS=DEFLATE (RFC 4978): the job asks for it (bounce-sweeper.imap.compress)\n  mail_plugins = $mail_plugins imap_zlib\n')
 $([ "$DOVECOT_DISABLE_MOVE" = 1 ] && printf '  # DOVECOT_DISABLE_MOVE=1: the post-login CAPABILITY of Dovecot 2.3.19 without MOVE\n  imap_capability = %s\n' \
   'IMAP4rev1 SASL-IR LOGIN-REFERRALS ID ENABLE IDLE SORT SORT=DISPLAY THREAD=REFERENCES THREAD=REFS THREAD=ORDEREDSUBJECT MULTIAPPEND URL-PARTIAL CATENATE UNSELECT CHILDREN NAMESPACE UIDPLUS LIST-EXTENDED I18NLEVEL=1 CONDSTORE QRESYNC ESEARCH ESORT SEARCHRES WITHIN CONTEXT=SEARCH LIST-STATUS BINARY SNIPPET=FUZZY PREVIEW=FUZZY PREVIEW STATUS=SIZE SAVEDATE LITERAL+ NOTIFY')
 }

@@ -46,6 +46,7 @@ public record BounceSweeperProperties(
             @NotNull @DefaultValue("120s") Duration readTimeout,
             @Min(1024) @DefaultValue("26214400") long maxMessageBytes,
             @DefaultValue("true") boolean useMove,
+            @DefaultValue("true") boolean compress,
             @Min(1) @Max(100) @DefaultValue("6") int retryAttempts,
             @NotNull @DefaultValue("2s") Duration retryPause,
             @NotNull @DefaultValue("PASSWORD") ImapAuth auth,

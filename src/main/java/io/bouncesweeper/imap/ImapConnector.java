@@ -9,7 +9,8 @@ import java.util.Properties;
 
 /**
  * Opens IMAP connections with safe defaults: TLS with certificate and host-name checks, finite
- * timeouts (Angus Mail's default is to wait forever), and no implicit \Seen on fetch.
+ * timeouts (Angus Mail's default is to wait forever), no implicit \Seen on fetch, and
+ * COMPRESS=DEFLATE where the server offers it (unless switched off).
  */
 public final class ImapConnector {
     private final ImapSettings settings;
@@ -55,6 +56,8 @@ public final class ImapConnector {
         props.put(p + "timeout", String.valueOf(s.readTimeout().toMillis()));
         props.put(p + "writetimeout", String.valueOf(s.readTimeout().toMillis()));
         props.put(p + "peek", "true");
+        // Angus sends COMPRESS DEFLATE after login, and only to a server that advertises it
+        props.put(p + "compress.enable", String.valueOf(s.compress()));
         // one IMAP connection is enough: the job only talks to one folder per session
         props.put(p + "connectionpoolsize", "1");
         switch (s.security()) {

@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class MailboxTargetsTest {
     static final BounceSweeperProperties.Imap ACCOUNT = new BounceSweeperProperties.Imap("127.0.0.1", 10993, "bounces",
             "secret", ImapSecurity.IMAPS, false, null, null, Duration.ofSeconds(30), Duration.ofSeconds(120), 26_214_400L,
-            true, 6, Duration.ofSeconds(2), ImapAuth.PASSWORD, null, null, null);
+            true, true, 6, Duration.ofSeconds(2), ImapAuth.PASSWORD, null, null, null);
 
     @TempDir
     Path dir;
@@ -76,6 +76,23 @@ class MailboxTargetsTest {
         assertThat(targets.get(1).settings().port()).isEqualTo(11993);
         assertThat(MailboxLock.lockName(targets.get(0).mailbox(), "INBOX"))
                 .isNotEqualTo(MailboxLock.lockName(targets.get(1).mailbox(), "INBOX"));
+    }
+
+    @Test
+    void theAccountsCompressionSettingReachesEveryMailbox() throws IOException {
+        BounceSweeperProperties.Imap noCompression = new BounceSweeperProperties.Imap("127.0.0.1", 10993, "bounces",
+                "secret", ImapSecurity.IMAPS, false, null, null, Duration.ofSeconds(30), Duration.ofSeconds(120), 26_214_400L,
+                true, false, 6, Duration.ofSeconds(2), ImapAuth.PASSWORD, null, null, null);
+        Files.writeString(dir.resolve("job.yml"), """
+                mailboxes:
+                  - folder: INBOX
+                  - folder: Archive
+                """);
+        JobDefinition definition = new JobDefinitions(dir, Validation.buildDefaultValidatorFactory().getValidator())
+                .load("job");
+        List<MailboxTarget> targets = MailboxTargets.resolve(definition, noCompression, Map.<String, String>of()::get);
+        assertThat(targets).hasSize(2).noneMatch(t -> t.settings().compress());
+        assertThat(resolve(Files.readString(dir.resolve("job.yml")))).allMatch(t -> t.settings().compress());
     }
 
     private List<MailboxTarget> resolve(String yaml) throws IOException {

@@ -51,15 +51,21 @@ final class PrivateDovecot implements AutoCloseable {
      * @param introspectionUrl the oauth2 passdb's token-introspection URL (POST), or null for password logins only
      */
     static PrivateDovecot start(String name, String introspectionUrl) throws Exception {
-        return start(name, introspectionUrl, false);
+        return start(name, introspectionUrl, "");
     }
 
     /** An instance that does not advertise MOVE (UIDPLUS stays), as services.sh's DOVECOT_DISABLE_MOVE=1. */
     static PrivateDovecot startWithoutMove(String name) throws Exception {
-        return start(name, null, true);
+        return start(name, null, "imap_capability = " + CAPABILITY_WITHOUT_MOVE);
     }
 
-    private static PrivateDovecot start(String name, String introspectionUrl, boolean withoutMove) throws Exception {
+    /** An instance that offers COMPRESS=DEFLATE (RFC 4978, Dovecot's imap_zlib plugin), as services.sh's. */
+    static PrivateDovecot startWithCompression(String name) throws Exception {
+        return start(name, null, "mail_plugins = $mail_plugins imap_zlib");
+    }
+
+    /** @param imapSetting one extra line for the {@code protocol imap} section, or "" */
+    private static PrivateDovecot start(String name, String introspectionUrl, String imapSetting) throws Exception {
         String cert = env("BOUNCE_SWEEPER_TEST_DOVECOT_CERT");
         String key = Path.of(cert).resolveSibling("key.pem").toString();
         // one directory per JVM: test runs of several worktrees on one machine never share (or stop) an instance
@@ -140,8 +146,7 @@ final class PrivateDovecot implements AutoCloseable {
                     ssl = yes
                   }
                 }
-                """.formatted(root, cert, key, uid, gid, oauth2, VMAIL, imapPort, imapsPort,
-                withoutMove ? "imap_capability = " + CAPABILITY_WITHOUT_MOVE : ""));
+                """.formatted(root, cert, key, uid, gid, oauth2, VMAIL, imapPort, imapsPort, imapSetting));
         PrivateDovecot dovecot = new PrivateDovecot(root, imapPort, imapsPort, cert);
         dovecot.startServer();
         return dovecot;
