@@ -129,7 +129,6 @@ public class MailboxItemReader implements ItemStreamReader<MailboxMessage> {
         }
     }
 
-    /** Starts fetching the next batch of UIDs, or returns null when all are fetched. */
     /**
      * Work to do on each fetched batch on the prefetch thread, before the step asks for it (the
      * job parses and classifies there, so that CPU work overlaps the previous chunk's database time).
@@ -138,6 +137,7 @@ public class MailboxItemReader implements ItemStreamReader<MailboxMessage> {
         this.lookAhead = lookAhead;
     }
 
+    /** Starts fetching the next batch of UIDs, or returns null when all are fetched. */
     private Future<List<MailboxMessage>> submitNextBatch() {
         if (nextPending >= pending.length) {
             return null;
