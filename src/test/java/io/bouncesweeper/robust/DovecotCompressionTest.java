@@ -1,21 +1,15 @@
 package io.bouncesweeper.robust;
 
-import io.bouncesweeper.config.ImapSecurity;
 import io.bouncesweeper.imap.ImapConnector;
 import io.bouncesweeper.imap.ImapSession;
-import io.bouncesweeper.job.SweepLauncher;
 import io.bouncesweeper.support.Dovecot;
 import io.bouncesweeper.support.JobTestSupport;
 import io.bouncesweeper.support.SweepScenarios;
-import io.bouncesweeper.support.TcpRelay;
 import io.bouncesweeper.support.TestMailbox;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -33,52 +27,36 @@ import static org.assertj.core.api.Assertions.assertThat;
 @EnabledIfSystemProperty(named = Dovecot.ENABLED_PROPERTY, matches = "true")
 @SpringBootTest(properties = {"bounce-sweeper.run-on-start=false", "bounce-sweeper.jobs-dir=src/test/resources/jobs",
         "bounce-sweeper.job=test-sweep"})
-class DovecotCompressionTest {
-    private static PrivateDovecot dovecot;
-    private static TcpRelay relay;
+class DovecotCompressionTest extends RelayedDovecotJobTest {
+    private static RelayedDovecot server;
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) throws Exception {
-        if (dovecot == null) {
-            dovecot = PrivateDovecot.startWithCompression("compress");
-            relay = new TcpRelay(dovecot.imapPort());
+        if (server == null) {
+            server = RelayedDovecot.start(() -> PrivateDovecot.startWithCompression("compress"));
         }
-        JobTestSupport.database(registry);
-        JobTestSupport.mailbox(registry, new TestMailbox("127.0.0.1", relay.port(), ImapSecurity.NONE,
-                PrivateDovecot.USER, PrivateDovecot.PASSWORD, null));
+        server.register(registry);
     }
 
     @AfterAll
     static void stop() throws IOException {
-        if (relay != null) {
-            relay.close();
-        }
-        if (dovecot != null) {
-            dovecot.close();
+        if (server != null) {
+            server.close();
         }
     }
 
-    @Autowired
-    SweepLauncher launcher;
-    @Autowired
-    JdbcTemplate jdbc;
-
-    TestMailbox mailbox;
-
-    @BeforeEach
-    void cleanSlate() throws Exception {
-        mailbox = dovecot.imaps(); // seeding and counting go straight to the server, not through the relay
-        JobTestSupport.cleanDatabase(jdbc);
-        mailbox.clear();
+    @Override
+    RelayedDovecot server() {
+        return server;
     }
 
     @Test
     void theJobSweepsEverythingOverACompressedConnection() throws Exception {
-        int before = relay.clientTraffic().length();
+        int before = server.clientTraffic().length();
 
         new SweepScenarios(mailbox, launcher, jdbc).sweepAllFixtures();
 
-        String sent = relay.clientTraffic().substring(before);
+        String sent = server.clientTraffic().substring(before);
         assertThat(sent).contains("COMPRESS DEFLATE");
         assertThat(sent.substring(sent.indexOf("COMPRESS DEFLATE")))
                 .as("after COMPRESS every command is deflated").doesNotContain("UID FETCH").doesNotContain("UID MOVE");
@@ -86,15 +64,14 @@ class DovecotCompressionTest {
 
     @Test
     void compressionCanBeSwitchedOff() throws Exception {
-        TestMailbox viaRelay = new TestMailbox("127.0.0.1", relay.port(), ImapSecurity.NONE, PrivateDovecot.USER,
-                PrivateDovecot.PASSWORD, null);
-        int before = relay.clientTraffic().length();
+        TestMailbox viaRelay = server.viaRelay();
+        int before = server.clientTraffic().length();
 
         try (ImapSession session = new ImapConnector(viaRelay.connector().settings().withoutCompression()).open("INBOX")) {
             session.searchUids(0, "");
         }
 
-        String sent = relay.clientTraffic().substring(before);
+        String sent = server.clientTraffic().substring(before);
         assertThat(sent).doesNotContain("COMPRESS").contains("UID SEARCH");
     }
 }

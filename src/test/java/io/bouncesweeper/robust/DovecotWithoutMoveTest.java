@@ -1,21 +1,15 @@
 package io.bouncesweeper.robust;
 
-import io.bouncesweeper.config.ImapSecurity;
-import io.bouncesweeper.job.SweepLauncher;
 import io.bouncesweeper.job.SweepOutcome;
 import io.bouncesweeper.support.Dovecot;
 import io.bouncesweeper.support.JobTestSupport;
 import io.bouncesweeper.support.SweepScenarios;
-import io.bouncesweeper.support.TcpRelay;
 import io.bouncesweeper.support.TestMailbox;
 import org.eclipse.angus.mail.imap.IMAPStore;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -34,43 +28,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 @EnabledIfSystemProperty(named = Dovecot.ENABLED_PROPERTY, matches = "true")
 @SpringBootTest(properties = {"bounce-sweeper.run-on-start=false", "bounce-sweeper.jobs-dir=src/test/resources/jobs",
         "bounce-sweeper.job=test-sweep", "bounce-sweeper.imap.use-move=true"})
-class DovecotWithoutMoveTest {
-    private static PrivateDovecot dovecot;
-    private static TcpRelay relay;
+class DovecotWithoutMoveTest extends RelayedDovecotJobTest {
+    private static RelayedDovecot server;
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) throws Exception {
-        if (dovecot == null) {
-            dovecot = PrivateDovecot.startWithoutMove("no-move");
-            relay = new TcpRelay(dovecot.imapPort());
+        if (server == null) {
+            server = RelayedDovecot.start(() -> PrivateDovecot.startWithoutMove("no-move"));
         }
-        JobTestSupport.database(registry);
-        JobTestSupport.mailbox(registry, new TestMailbox("127.0.0.1", relay.port(), ImapSecurity.NONE,
-                PrivateDovecot.USER, PrivateDovecot.PASSWORD, null));
+        server.register(registry);
     }
 
     @AfterAll
     static void stop() throws IOException {
-        if (relay != null) {
-            relay.close();
-        }
-        if (dovecot != null) {
-            dovecot.close();
+        if (server != null) {
+            server.close();
         }
     }
 
-    @Autowired
-    SweepLauncher launcher;
-    @Autowired
-    JdbcTemplate jdbc;
-
-    TestMailbox mailbox;
-
-    @BeforeEach
-    void cleanSlate() throws Exception {
-        mailbox = dovecot.imaps();
-        JobTestSupport.cleanDatabase(jdbc);
-        mailbox.clear();
+    @Override
+    RelayedDovecot server() {
+        return server;
     }
 
     @Test
@@ -83,11 +61,11 @@ class DovecotWithoutMoveTest {
 
     @Test
     void everyMessageIsArchivedOnceWithCopyAndUidExpunge() throws Exception {
-        int before = relay.clientTraffic().length();
+        int before = server.clientTraffic().length();
 
         new SweepScenarios(mailbox, launcher, jdbc).sweepAllFixtures();
 
-        String commands = relay.clientTraffic().substring(before);
+        String commands = server.clientTraffic().substring(before);
         assertThat(commands).contains("UID COPY").contains("+FLAGS.SILENT (\\Deleted)").contains("UID EXPUNGE")
                 .doesNotContain("UID MOVE");
     }
