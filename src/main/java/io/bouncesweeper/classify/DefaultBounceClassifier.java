@@ -15,7 +15,8 @@ import java.util.Locale;
  * <p>Decision order, first answer wins:
  * <ol>
  *   <li>the record's kind: delivered, complaint, auto-reply, challenge and receipt are no bounces
- *       (a delay is classified as a bounce would be, for analytics, but always soft);</li>
+ *       (a delay is classified as a bounce would be, for analytics, but always soft; a postmaster's
+ *       copy of a report exactly as the bounce it copies);</li>
  *   <li>the parser's reason hint, read from the mail's structure (e.g. a queue timeout);</li>
  *   <li>the provider table, for records from a known provider's servers (or an MTA whose own codes
  *       name the cause): final, its rows name the refused command where it matters;</li>

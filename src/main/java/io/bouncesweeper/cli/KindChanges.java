@@ -61,6 +61,6 @@ final class KindChanges {
     String line() {
         return String.format(Locale.ROOT, "%d of %d bounce rows are now %s %s; notice records %s", changedRows(),
                 expectedBounces, String.join("/", List.of(RecordKind.DELAYED.code(), RecordKind.CHALLENGE.code(),
-                        RecordKind.RECEIPT.code())), changed, noticeRecords);
+                        RecordKind.RECEIPT.code(), RecordKind.COPY.code())), changed, noticeRecords);
     }
 }

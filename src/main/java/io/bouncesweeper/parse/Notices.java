@@ -12,7 +12,8 @@ import java.util.List;
  *       ({@link ChallengeResponseDecoder}) yields its record, before the auto-reply check;</li>
  *   <li>records decoded from mail without a delivery-status part that a challenge service sent
  *       (its own header or domain): the text guesses are replaced by the challenge;</li>
- *   <li>otherwise bounce records of a delay warning become delayed ({@link DelayNotices}).</li>
+ *   <li>otherwise bounce records of a delay warning become delayed ({@link DelayNotices}), and the
+ *       records of a postmaster's copy of a report become copies ({@link PostmasterCopies}).</li>
  * </ul>
  * Stateless: one instance serves every thread.
  */
@@ -35,6 +36,6 @@ public final class Notices {
         if (!deliveryReport && challenges.isStrong(mail)) {
             return challenges.decode(mail);
         }
-        return DelayNotices.refine(mail, decoded);
+        return PostmasterCopies.refine(mail, DelayNotices.refine(mail, decoded));
     }
 }

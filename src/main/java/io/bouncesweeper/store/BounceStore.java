@@ -148,7 +148,7 @@ public class BounceStore {
         settings.hooks().run(named, changes);
     }
 
-    /** The addresses whose list state these messages may change (bounces and complaints). */
+    /** The addresses whose list state these messages may change (bounces, complaints and postmaster copies). */
     public Set<String> recipientsOf(List<ProcessedMessage> messages) {
         Set<String> recipients = new LinkedHashSet<>();
         for (ProcessedMessage m : messages) {
@@ -156,7 +156,7 @@ public class BounceStore {
             for (ClassifiedRecord r : m.records()) {
                 RecordKind kind = r.record().kind();
                 String recipient = recipientOf(r.record(), verp);
-                if (recipient != null && (kind == RecordKind.BOUNCE || kind == RecordKind.COMPLAINT)) {
+                if (recipient != null && RecipientPolicy.concernsTheList(kind)) {
                     recipients.add(recipient);
                 }
             }

@@ -41,7 +41,7 @@ public final class ListPreview {
                 events++;
                 RecordKind kind = r.record().kind();
                 String recipient = BounceStore.recipientOf(r.record(), verp);
-                if (recipient == null || kind != RecordKind.BOUNCE && kind != RecordKind.COMPLAINT) {
+                if (recipient == null || !RecipientPolicy.concernsTheList(kind)) {
                     continue;
                 }
                 added.computeIfAbsent(recipient, k -> new ArrayList<>()).add(new EventFact(nextId.getAndDecrement(),
@@ -49,7 +49,7 @@ public final class ListPreview {
                         r.classification().status(), m.eventTime(), r.record().feedbackType(),
                         correlation.header(h, correlation.campaignHeader()),
                         correlation.header(h, correlation.subscriberHeader()),
-                        correlation.header(h, correlation.listHeader())));
+                        correlation.header(h, correlation.listHeader()), Columns.cut(m.original().messageId(), 255)));
             }
         }
         Set<String> unknown = new HashSet<>(added.keySet());

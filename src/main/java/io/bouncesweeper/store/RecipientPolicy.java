@@ -8,7 +8,9 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Derives an address's state from its events alone, in event-time order, so the same events
@@ -22,6 +24,9 @@ import java.util.List;
  *   <li>soft reason → counts; {@code softThreshold} distinct soft events within any window of
  *       {@code softWindow} (ending at one of them) → {@code suppressed}; older ones expire;</li>
  *   <li>sender-side reason → counted, never changes the status;</li>
+ *   <li>a postmaster's copy of a report → counts as the bounce it copies, unless the sender's own report
+ *       of that failure (same recipient, same original Message-ID) is stored too: one failure counts once,
+ *       and a copy that arrives alone is not lost;</li>
  *   <li>auto-replies, delivery notices → nothing;</li>
  *   <li>allow-listed addresses and domains are never suppressed nor complained;</li>
  *   <li>suppressed and complained are final (a complaint still turns suppressed into complained).</li>
@@ -41,9 +46,14 @@ public final class RecipientPolicy {
         return policy;
     }
 
+    /** The kinds of event the list state is derived from. */
+    public static boolean concernsTheList(RecordKind kind) {
+        return kind == RecordKind.BOUNCE || kind == RecordKind.COMPLAINT || kind == RecordKind.COPY;
+    }
+
     /** @return the state, or null when no event concerns the list (auto-replies and notices only) */
     public RecipientState evaluate(String recipient, List<EventFact> facts) {
-        List<EventFact> events = new ArrayList<>(facts);
+        List<EventFact> events = withoutCopiesOfStoredBounces(facts);
         events.sort(TIME_ORDER);
         boolean allow = policy.allowListed(recipient);
         RecipientStatus status = RecipientStatus.ACTIVE;
@@ -72,7 +82,7 @@ public final class RecipientPolicy {
                 }
                 continue;
             }
-            if (e.kind() != RecordKind.BOUNCE) {
+            if (e.kind() != RecordKind.BOUNCE && e.kind() != RecordKind.COPY) {
                 continue;
             }
             relevant++;
@@ -170,6 +180,26 @@ public final class RecipientPolicy {
     }
 
     /** A 4xx status or reply says "try again": even "user unknown" then only counts as soft. */
+    /**
+     * The events without the postmaster copies whose failure the sender's own report already shows.
+     * Order-independent (the copy may arrive first): decided over all stored events each time.
+     */
+    private static List<EventFact> withoutCopiesOfStoredBounces(List<EventFact> facts) {
+        Set<String> reported = new HashSet<>();
+        for (EventFact e : facts) {
+            if (e.kind() == RecordKind.BOUNCE && e.originalMessageId() != null) {
+                reported.add(e.originalMessageId());
+            }
+        }
+        List<EventFact> events = new ArrayList<>(facts.size());
+        for (EventFact e : facts) {
+            if (e.kind() != RecordKind.COPY || e.originalMessageId() == null || !reported.contains(e.originalMessageId())) {
+                events.add(e);
+            }
+        }
+        return events;
+    }
+
     private static boolean isTemporary(EventFact e) {
         return e.status() != null && e.status().startsWith("4") || e.bounceClass() == BounceClass.SOFT
                 && e.status() == null;

@@ -122,9 +122,9 @@ public final class RecipientStates {
         for (List<String> slice : slices(recipients)) {
             named.query("""
                     SELECT id, recipient, kind, bounce_class, reason, status, event_time, feedback_type,
-                           campaign_id, subscriber_id, list_id
+                           campaign_id, subscriber_id, list_id, original_message_id
                       FROM bounce_event
-                     WHERE recipient IN (:recipients) AND kind IN ('bounce', 'complaint')""" + (locking ? " LOCK IN SHARE MODE" : ""),
+                     WHERE recipient IN (:recipients) AND kind IN ('bounce', 'complaint', 'copy')""" + (locking ? " LOCK IN SHARE MODE" : ""),
                     new MapSqlParameterSource("recipients", slice), rs -> {
                         EventFact f = fact(rs);
                         byRecipient.computeIfAbsent(f.recipient(), k -> new ArrayList<>()).add(f);
@@ -139,7 +139,8 @@ public final class RecipientStates {
                 BounceClass.valueOf(rs.getString("bounce_class").toUpperCase(Locale.ROOT)),
                 reason(rs.getString("reason")), rs.getString("status"),
                 Columns.instant(rs, "event_time"), rs.getString("feedback_type"),
-                rs.getString("campaign_id"), rs.getString("subscriber_id"), rs.getString("list_id"));
+                rs.getString("campaign_id"), rs.getString("subscriber_id"), rs.getString("list_id"),
+                rs.getString("original_message_id"));
     }
 
     private static Reason reason(String code) {

@@ -138,7 +138,8 @@ public final class CorpusScore {
                 if (rec.reasonHint().equals(r.reason)) s.hintAgree++;
                 else s.hintMisses.add(r.file + "#" + r.index + " hint " + rec.reasonHint() + " expected " + r.reason);
             }
-            if (rec != null && (rec.kind() == kind || kind == RecordKind.BOUNCE && rec.kind() == RecordKind.DELAYED)) s.kindHit++; // Sisimai counts delays as bounces
+            if (rec != null && (rec.kind() == kind || kind == RecordKind.BOUNCE
+                    && (rec.kind() == RecordKind.DELAYED || rec.kind() == RecordKind.COPY))) s.kindHit++; // Sisimai counts delays and postmaster copies as bounces
             else s.miss(r, tag + " kind want " + kind + " got " + (rec == null ? null : rec.kind()));
         }
         return s;

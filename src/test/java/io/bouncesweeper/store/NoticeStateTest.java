@@ -129,6 +129,39 @@ class NoticeStateTest {
     }
 
     @Test
+    void aPostmasterCopyDoesNotCountTheSameFailureTwice() {
+        ProcessedMessage own = analysed("dsn-452-4.2.2-mailbox-full.eml", T0);
+        ProcessedMessage copy = analysed("notice-postfix-postmaster-copy.eml", T0.plusSeconds(1));
+        assertThat(copy.records()).extracting(r -> r.record().kind()).containsExactly(RecordKind.COPY);
+
+        write(own, copy);
+
+        assertThat(state("alice@example.net")).containsEntry("status", "soft_bouncing").containsEntry("soft_count", 1);
+        // stored, classified like the bounce it copies, and filed with the notices
+        assertThat(jdbc.queryForMap("SELECT bounce_class, reason FROM bounce_event WHERE kind = 'copy'"))
+                .containsEntry("bounce_class", "soft").containsEntry("reason", "mailboxfull");
+        assertThat(count("SELECT COUNT(*) FROM bounce_message WHERE category = 'notice'")).isEqualTo(1);
+    }
+
+    @Test
+    void aCopyThatArrivesBeforeTheSendersReportIsNotCountedOnceTheReportIsStored() {
+        write(analysed("notice-postfix-postmaster-copy.eml", T0));
+        assertThat(state("alice@example.net")).containsEntry("soft_count", 1);
+
+        write(analysed("dsn-452-4.2.2-mailbox-full.eml", T0.plusSeconds(60)));
+
+        assertThat(state("alice@example.net")).containsEntry("status", "soft_bouncing").containsEntry("soft_count", 1);
+    }
+
+    @Test
+    void aCopyWithoutTheSendersReportCountsSoNoFailureIsLost() {
+        write(analysed("notice-postfix-postmaster-copy.eml", T0));
+
+        // the sender's report never came: the copy is the only trace of the failure
+        assertThat(state("alice@example.net")).containsEntry("status", "soft_bouncing").containsEntry("soft_count", 1);
+    }
+
+    @Test
     void aMessageWithABounceBesideADelayIsFiledByTheBounce() {
         ClassifiedRecord delay = new ClassifiedRecord(DeliveryRecord.builder(RecordKind.DELAYED).recipient("a@example.net").build(),
                 new Classification(BounceClass.SOFT, Reason.EXPIRED, OperatorAction.RETRY, "4.4.1", "test"));
@@ -159,14 +192,20 @@ class NoticeStateTest {
         store.applyRecipientState(fresh);
     }
 
-    /** A fixture through parser and classifier; each call is a new message (own UID and fingerprint). */
+    /** A notice fixture through parser and classifier; each call is a new message (own UID and fingerprint). */
     private ProcessedMessage fromFixture(String fixture, Instant at) {
+        ProcessedMessage m = analysed(fixture, at);
+        assertThat(m.records()).isNotEmpty().allMatch(r -> r.record().kind().isNotice());
+        return m;
+    }
+
+    /** Any fixture through parser and classifier, as a new message. */
+    private ProcessedMessage analysed(String fixture, Instant at) {
         ParsedMessage parsed = parser.parse(Fixtures.bytes(fixture));
         List<ClassifiedRecord> records = new ArrayList<>();
         for (DeliveryRecord r : parsed.records()) {
             records.add(new ClassifiedRecord(r, classifier.classify(r)));
         }
-        assertThat(records).isNotEmpty().allMatch(r -> r.record().kind().isNotice());
         uid++;
         return new ProcessedMessage(new MessageKey("box", "INBOX", 1, uid), 1000, parsed.outcome(), "<n" + uid + "@t>",
                 "%064d".formatted(uid), at, parsed.original(), records, ArchiveCategory.of(parsed.outcome(), records), null);
