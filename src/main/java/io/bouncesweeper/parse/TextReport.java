@@ -170,15 +170,25 @@ public final class TextReport {
     /** A section split into lines once, with a lower-case twin for address lookups. */
     public static final class Lines {
         final String[] lines;
-        final String[] lower;
+        private final String section;
+        /** Made on first use: many sections are never searched by address. */
+        private String[] lower;
 
         public Lines(String section) {
+            this.section = section;
             this.lines = section.split("\n", -1);
-            this.lower = section.toLowerCase(Locale.ROOT).split("\n", -1);
+        }
+
+        String[] lower() {
+            if (lower == null) {
+                lower = section.toLowerCase(Locale.ROOT).split("\n", -1);
+            }
+            return lower;
         }
 
         /** Index of the first line containing {@code lowerNeedle}, from {@code from}, or -1. */
         int find(String lowerNeedle, int from) {
+            String[] lower = lower();
             for (int i = Math.max(0, from); i < lower.length && i < lines.length; i++) {
                 if (lower[i].contains(lowerNeedle)) {
                     return i;
@@ -372,7 +382,7 @@ public final class TextReport {
         String[] lines = l.lines;
         String lowerAddr = address.toLowerCase(Locale.ROOT);
         for (int i = l.find(lowerAddr, 0); i >= 0; i = l.find(lowerAddr, i + 1)) {
-            if (!isReportField(l.lower[i])) {
+            if (!isReportField(l.lower()[i])) {
                 StringBuilder c = new StringBuilder(lines[i].strip());
                 for (int j = i + 1; j < lines.length && j < i + 4 && !lines[j].isBlank() && lines[j].indexOf('@') < 0; j++) {
                     c.append('\n').append(lines[j].strip());
@@ -394,22 +404,22 @@ public final class TextReport {
         String lowerAddr = address.toLowerCase(Locale.ROOT);
         int seen = 0;
         for (int i = l.find(lowerAddr, 0); i >= 0 && seen++ < 8; i = l.find(lowerAddr, i + 1)) {
-            String line = l.lower[i].strip();
+            String line = l.lower()[i].strip();
             if (isReportField(line)) {
                 continue;
             }
             if (line.startsWith(">>> ")) {
-                if (i + 1 < l.lower.length && isErrorReplyLine(l.lower[i + 1])) {
+                if (i + 1 < l.lower().length && isErrorReplyLine(l.lower()[i + 1])) {
                     return transcriptCommand(line);
                 }
                 continue;
             }
-            if (line.startsWith("<<< ") && i > 0 && l.lower[i - 1].strip().startsWith(">>> ") && isErrorReplyLine(line)) {
-                return transcriptCommand(l.lower[i - 1].strip());
+            if (line.startsWith("<<< ") && i > 0 && l.lower()[i - 1].strip().startsWith(">>> ") && isErrorReplyLine(line)) {
+                return transcriptCommand(l.lower()[i - 1].strip());
             }
             StringBuilder paragraph = new StringBuilder(line);
-            for (int j = i + 1; j < l.lower.length && j < i + 6 && !l.lower[j].isBlank(); j++) {
-                paragraph.append(' ').append(l.lower[j].strip());
+            for (int j = i + 1; j < l.lower().length && j < i + 6 && !l.lower()[j].isBlank(); j++) {
+                paragraph.append(' ').append(l.lower()[j].strip());
             }
             String command = Text.smtpCommand(paragraph.toString());
             if (command != null && !"CONNECT".equals(command)) {
@@ -441,7 +451,7 @@ public final class TextReport {
     public static String linesAbout(Lines l, String address) {
         String lowerAddr = address.toLowerCase(Locale.ROOT);
         for (int i = l.find(lowerAddr, 0); i >= 0; i = l.find(lowerAddr, i + 1)) {
-            if (isReportField(l.lower[i]) || isHeaderLine(l.lines[i].strip())) {
+            if (isReportField(l.lower()[i]) || isHeaderLine(l.lines[i].strip())) {
                 continue;
             }
             StringBuilder c = new StringBuilder(l.lines[i].strip());
