@@ -350,14 +350,14 @@ public final class TextReport {
                 b.append(t).append('\n');
             }
         }
-        if (hasCode(b) && (ReplyCodes.lastPair(b.toString()) != null || Text.findStatus(b.toString()) != null)) {
-            return b.toString();
+        String text = b.toString();
+        if (hasPairOrStatus(text)) {
+            return text;
         }
         // a bare reply code ("reason: 550 Host unknown") may have a fuller line elsewhere ("550 5.1.2 <a>... Host unknown")
         String lowerAddr = address.toLowerCase(Locale.ROOT);
         for (int i = l.find(lowerAddr, 0); i >= 0; i = l.find(lowerAddr, i + 1)) {
-            if (i != first && hasCode(lines[i])
-                    && (b.length() == 0 || ReplyCodes.lastPair(lines[i]) != null || Text.findStatus(lines[i]) != null)) {
+            if (i != first && (b.length() == 0 ? hasCode(lines[i]) : hasPairOrStatus(lines[i]))) {
                 StringBuilder c = new StringBuilder(lines[i].strip());
                 for (int j = i + 1; j < lines.length && j < i + 3 && !lines[j].isBlank(); j++) {
                     c.append('\n').append(lines[j].strip());
@@ -365,8 +365,8 @@ public final class TextReport {
                 return c.toString();
             }
         }
-        if (hasCode(b)) {
-            return b.toString();
+        if (ReplyCodes.firstReplyCode(text) != null) { // the rest of hasCode: no pair, no status
+            return text;
         }
         if (only) {
             String all = codeLines(lines, MAX_DIAGNOSTIC_CHARS * 2);
@@ -494,7 +494,11 @@ public final class TextReport {
 
     static boolean hasCode(CharSequence s) {
         String t = s.toString();
-        return ReplyCodes.lastPair(t) != null || Text.findStatus(t) != null || ReplyCodes.firstReplyCode(t) != null;
+        return hasPairOrStatus(t) || ReplyCodes.firstReplyCode(t) != null;
+    }
+
+    private static boolean hasPairOrStatus(String s) {
+        return ReplyCodes.hasPair(s) || Text.findStatus(s) != null;
     }
 
     /** A link's query ("...?to=a@b") is no recipient; looks back a bounded distance only. */
