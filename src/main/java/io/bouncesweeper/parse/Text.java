@@ -362,13 +362,28 @@ public final class Text {
         return true;
     }
 
+    /** Already what {@link #squash} makes: no tab or line break, no leading, trailing or double space. */
+    private static boolean isSquashed(String s) {
+        int n = s.length();
+        if (n > 0 && (s.charAt(0) == ' ' || s.charAt(n - 1) == ' ')) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c == '\t' || c == '\r' || c == '\n' || c == ' ' && s.charAt(i + 1) == ' ') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static boolean isSquashSpace(char c) {
         return c == ' ' || c == '\t' || c == '\r' || c == '\n';
     }
 
     public static String squash(String s) {
-        if (s == null) {
-            return null;
+        if (s == null || isSquashed(s)) {
+            return s;
         }
         StringBuilder b = new StringBuilder(s.length());
         boolean space = false;

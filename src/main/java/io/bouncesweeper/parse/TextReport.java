@@ -51,6 +51,35 @@ public final class TextReport {
     }
 
     private static String section(String text, String lower, Markers markers, int knownOriginalStart) {
+        long range = sectionRange(lower, markers, knownOriginalStart);
+        return text.substring(rangeStart(range), rangeEnd(range));
+    }
+
+    /**
+     * The lines of {@link #section(Mail, Markers)}; their lower case is cut from the mail's
+     * lower-case text where that is the same thing, instead of lower-casing the section again.
+     */
+    public static Lines lines(Mail mail, Markers markers) {
+        String text = mail.text();
+        String lower = mail.textLower();
+        long range = sectionRange(lower, markers, mail.originalStartInText());
+        String section = text.substring(rangeStart(range), rangeEnd(range));
+        return lowerCharByChar(text, lower)
+                ? new Lines(section, lower.substring(rangeStart(range), rangeEnd(range)))
+                : new Lines(section);
+    }
+
+    /**
+     * Whether {@code lower} is {@code text} lower-cased one char for one char, so that any
+     * substring of it is the lower case of the same substring of {@code text}: no char changed
+     * length, and no capital sigma (whose lower case depends on the chars around it).
+     */
+    private static boolean lowerCharByChar(String text, String lower) {
+        return text.length() == lower.length() && text.indexOf('\u03A3') < 0;
+    }
+
+    /** Start and end of the section, packed into one long (start in the high half). */
+    private static long sectionRange(String lower, Markers markers, int knownOriginalStart) {
         int start = -1;
         for (String m : markers.start()) {
             int i = lower.indexOf(m);
@@ -67,7 +96,15 @@ public final class TextReport {
             }
         }
         end = Math.min(end, knownOriginalStart >= start ? knownOriginalStart : originalStart(lower, start));
-        return text.substring(start, Math.max(start, end));
+        return ((long) start << 32) | Math.max(start, end);
+    }
+
+    private static int rangeStart(long range) {
+        return (int) (range >>> 32);
+    }
+
+    private static int rangeEnd(long range) {
+        return (int) range;
     }
 
     /** The longest word of each marker: one indexOf per distinct anchor finds every candidate line. */
@@ -171,17 +208,24 @@ public final class TextReport {
     public static final class Lines {
         final String[] lines;
         private final String section;
+        /** The section in lower case if known, else lower-cased on first use. */
+        private final String lowerSection;
         /** Made on first use: many sections are never searched by address. */
         private String[] lower;
 
         public Lines(String section) {
+            this(section, null);
+        }
+
+        Lines(String section, String lowerSection) {
             this.section = section;
+            this.lowerSection = lowerSection;
             this.lines = section.split("\n", -1);
         }
 
         String[] lower() {
             if (lower == null) {
-                lower = section.toLowerCase(Locale.ROOT).split("\n", -1);
+                lower = (lowerSection != null ? lowerSection : section.toLowerCase(Locale.ROOT)).split("\n", -1);
             }
             return lower;
         }
@@ -205,7 +249,12 @@ public final class TextReport {
      */
     public static List<DeliveryRecord> records(String section, List<String> knownRecipients, Set<String> excluded,
                                                String decoder) {
-        Lines lines = new Lines(section);
+        return records(new Lines(section), knownRecipients, excluded, decoder);
+    }
+
+    /** As {@link #records(String, List, Set, String)} over a section already split into lines. */
+    public static List<DeliveryRecord> records(Lines lines, List<String> knownRecipients, Set<String> excluded,
+                                               String decoder) {
         Map<String, Integer> firstLine = new LinkedHashMap<>();
         if (!knownRecipients.isEmpty()) {
             for (String r : knownRecipients) {
