@@ -22,6 +22,9 @@ public final class TextReport {
     /** Lines that start the quoted original's header block even without a marker line. */
     private static final String[] HEADER_LINE_STARTS = {"received: ", "return-path: <", "dkim-signature: ",
             "x-received: ", "arc-seal: "};
+    /** The same, after the empty line that precedes them. */
+    private static final String[] HEADER_BLOCK_STARTS = java.util.Arrays.stream(HEADER_LINE_STARTS)
+            .map(h -> "\n\n" + h).toArray(String[]::new);
     private static final int MAX_DIAGNOSTIC_LINES = 8;
     private static final int MAX_DIAGNOSTIC_CHARS = 1000;
     /** A text report naming more addresses than this is cut: no real bounce lists that many. */
@@ -132,11 +135,11 @@ public final class TextReport {
                 i = nl;
             }
         }
-        for (String h : HEADER_LINE_STARTS) {
-            if (from == 0 && lower.startsWith(h)) {
+        for (int k = 0; k < HEADER_LINE_STARTS.length; k++) {
+            if (from == 0 && lower.startsWith(HEADER_LINE_STARTS[k])) {
                 return 0;
             }
-            int i = lower.indexOf("\n\n" + h, from);
+            int i = lower.indexOf(HEADER_BLOCK_STARTS[k], from);
             if (i >= 0 && i + 2 < best) {
                 best = i + 2;
             }
