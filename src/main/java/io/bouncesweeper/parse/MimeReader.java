@@ -199,6 +199,10 @@ public final class MimeReader {
      * {@link #MAX_FIELD_BYTES}. Encoded words are left as they stand (see {@link Headers}).
      */
     static String unfold(byte[] b, int from, int to) {
+        if (Bytes.lineEnd(b, from, to) >= to) {
+            // one line, as most fields are: no builder, no copy
+            return trimmed(b, from, Math.min(to, from + MAX_FIELD_BYTES)).trim();
+        }
         StringBuilder v = new StringBuilder(Math.min(to - from, 256));
         int i = from;
         while (i < to && v.length() < MAX_FIELD_BYTES) {
