@@ -112,8 +112,19 @@ public final class TextReport {
 
     /** The longest word of each marker: one indexOf per distinct anchor finds every candidate line. */
     private static final List<String> MARKER_ANCHORS = ORIGINAL_MARKERS.stream()
-            .map(m -> java.util.Arrays.stream(m.split("[^a-z0-9/]+")).max(java.util.Comparator.comparingInt(String::length)).orElse(m))
+            .map(TextReport::anchorOf)
             .distinct().toList();
+    /**
+     * The markers holding each anchor. A line that matches a marker holds that marker's anchor,
+     * so a line found by one anchor need only be tested against that anchor's markers.
+     */
+    private static final Map<String, List<String>> MARKERS_BY_ANCHOR = ORIGINAL_MARKERS.stream()
+            .collect(java.util.stream.Collectors.groupingBy(TextReport::anchorOf, LinkedHashMap::new,
+                    java.util.stream.Collectors.toUnmodifiableList()));
+
+    private static String anchorOf(String marker) {
+        return java.util.Arrays.stream(marker.split("[^a-z0-9/]+")).max(java.util.Comparator.comparingInt(String::length)).orElse(marker);
+    }
 
     /**
      * Where the quoted original begins: the line holding a marker (at its start, or anywhere for
@@ -123,11 +134,12 @@ public final class TextReport {
     static int originalStart(String lower, int from) {
         int best = lower.length();
         for (String anchor : MARKER_ANCHORS) {
+            List<String> markers = MARKERS_BY_ANCHOR.get(anchor);
             for (int i = lower.indexOf(anchor, from); i >= 0 && i < best; i = lower.indexOf(anchor, i + 1)) {
                 int lineStart = Math.max(from, lower.lastIndexOf('\n', i) + 1);
                 int nl = lower.indexOf('\n', i);
                 String line = lower.substring(lineStart, nl < 0 ? lower.length() : nl).strip();
-                if (isMarkerLine(line)) {
+                if (isMarkerLine(line, markers)) {
                     best = lineStart;
                     break;
                 }
@@ -147,8 +159,8 @@ public final class TextReport {
         return best;
     }
 
-    private static boolean isMarkerLine(String line) {
-        for (String m : ORIGINAL_MARKERS) {
+    private static boolean isMarkerLine(String line, List<String> markers) {
+        for (String m : markers) {
             if (line.startsWith(m) || (m.length() > 12 && line.contains(m))) {
                 return true;
             }
