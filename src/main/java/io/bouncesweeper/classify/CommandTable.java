@@ -47,6 +47,9 @@ final class CommandTable {
         String found = null;
         int at = -1;
         for (String[] p : phrases) {
+            if (normalisedText.indexOf(p[0], at + 1) < 0) {
+                continue; // no occurrence after the best so far: the forward search is much the cheaper
+            }
             int i = normalisedText.lastIndexOf(p[0]);
             if (i > at) {
                 at = i;

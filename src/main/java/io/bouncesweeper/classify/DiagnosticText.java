@@ -12,21 +12,23 @@ final class DiagnosticText {
         if (text == null) {
             return "";
         }
-        StringBuilder sb = new StringBuilder(text.length());
+        // a plain array, not a StringBuilder: this runs over every diagnostic, char by char
+        char[] out = new char[text.length()];
+        int len = 0;
         boolean space = false;
         for (int i = 0, n = text.length(); i < n; i++) {
             char c = text.charAt(i);
             if (c <= ' ' || c == '\u00a0') {
-                space = sb.length() > 0;
+                space = len > 0;
                 continue;
             }
             if (space) {
-                sb.append(' ');
+                out[len++] = ' ';
                 space = false;
             }
-            sb.append(c < 128 ? (c >= 'A' && c <= 'Z' ? (char) (c + 32) : c) : Character.toLowerCase(c));
+            out[len++] = c < 128 ? (c >= 'A' && c <= 'Z' ? (char) (c + 32) : c) : Character.toLowerCase(c);
         }
-        return sb.toString();
+        return new String(out, 0, len);
     }
 
     /**

@@ -27,6 +27,12 @@ final class PhraseMatcher<T> {
     private final Object[][] outputs;
     // The scan sits at the root for most characters of a text: a direct table there saves a search
     private final int[] rootAscii = new int[128];
+    /**
+     * For ASCII characters, the node the scan moves to from node i on character c, fail links
+     * already followed ({@code ascii[i * 128 + c]}): one array read per character instead of
+     * searches along the fail chain. Null when there are too many nodes for char-sized entries.
+     */
+    private final char[] ascii;
 
     PhraseMatcher(Map<String, T> phrases) {
         List<Map<Character, Integer>> edges = new ArrayList<>();
@@ -70,11 +76,13 @@ final class PhraseMatcher<T> {
         }
         fail = new int[n];
         ArrayDeque<Integer> queue = new ArrayDeque<>();
+        List<Integer> breadthFirst = new ArrayList<>(n);
         for (int child : targets[0]) {
             queue.add(child);
         }
         while (!queue.isEmpty()) {
             int node = queue.poll();
+            breadthFirst.add(node);
             for (int j = 0; j < labels[node].length; j++) {
                 char c = labels[node][j];
                 int child = targets[node][j];
@@ -92,6 +100,22 @@ final class PhraseMatcher<T> {
         for (int i = 0; i < n; i++) {
             outputs[i] = out.get(i).toArray();
         }
+        ascii = n <= Character.MAX_VALUE ? asciiMoves(breadthFirst) : null;
+    }
+
+    /** The moves on ASCII characters, fail links resolved: a node's fail target is shallower, so it is filled first. */
+    private char[] asciiMoves(List<Integer> breadthFirst) {
+        char[] moves = new char[labels.length * 128];
+        for (char c = 0; c < 128; c++) {
+            moves[c] = (char) Math.max(rootAscii[c], 0);
+        }
+        for (int node : breadthFirst) {
+            for (char c = 0; c < 128; c++) {
+                int s = step(node, c);
+                moves[node * 128 + c] = s >= 0 ? (char) s : moves[fail[node] * 128 + c];
+            }
+        }
+        return moves;
     }
 
     private int step(int node, char c) {
@@ -107,11 +131,15 @@ final class PhraseMatcher<T> {
         int node = 0;
         for (int i = 0, len = text.length(); i < len; i++) {
             char c = text.charAt(i);
-            int next;
-            while ((next = step(node, c)) < 0 && node != 0) {
-                node = fail[node];
+            if (c < 128 && ascii != null) {
+                node = ascii[node * 128 + c];
+            } else {
+                int next;
+                while ((next = step(node, c)) < 0 && node != 0) {
+                    node = fail[node];
+                }
+                node = Math.max(next, 0);
             }
-            node = Math.max(next, 0);
             for (Object value : outputs[node]) {
                 hits.found((T) value, i + 1);
             }

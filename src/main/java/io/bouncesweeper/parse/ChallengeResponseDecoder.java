@@ -131,7 +131,7 @@ public final class ChallengeResponseDecoder implements Decoder {
             return mail.headers().has(prefix);
         }
         for (Headers.Field f : mail.headers().fields()) {
-            if (f.name().toLowerCase(Locale.ROOT).startsWith(prefix)) {
+            if (f.lowerName().startsWith(prefix)) {
                 return true;
             }
         }

@@ -126,12 +126,7 @@ final class Charsets {
 
     /** Plain ASCII without ESC: ISO-2022 charsets are 7-bit too but need their decoder. */
     static boolean isAscii(byte[] b, int off, int len) {
-        for (int i = off, end = off + len; i < end; i++) {
-            if (b[i] < 0 || b[i] == 0x1b) {
-                return false;
-            }
-        }
-        return true;
+        return Bytes.isAsciiWithoutEscape(b, off, len);
     }
 
     static Charset lookup(String name) {

@@ -20,7 +20,9 @@ public record ContentType(String mimeType, String boundary, String charset, Stri
             type = fallback.mimeType;
         }
         String params = semi < 0 ? "" : value.substring(semi + 1);
-        return new ContentType(type, param(params, "boundary"), param(params, "charset"), param(params, "report-type"));
+        String lower = params.toLowerCase(Locale.ROOT); // once for the three parameters
+        return new ContentType(type, param(params, lower, "boundary"), param(params, lower, "charset"),
+                param(params, lower, "report-type"));
     }
 
     public boolean isMultipart() {
@@ -32,7 +34,10 @@ public record ContentType(String mimeType, String boundary, String charset, Stri
     }
 
     static String param(String params, String name) {
-        String lower = params.toLowerCase(Locale.ROOT);
+        return param(params, params.toLowerCase(Locale.ROOT), name);
+    }
+
+    private static String param(String params, String lower, String name) {
         int from = 0;
         while (true) {
             int i = lower.indexOf(name, from);

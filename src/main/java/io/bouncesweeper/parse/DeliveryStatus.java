@@ -45,7 +45,7 @@ public record DeliveryStatus(Headers perMessage, List<Headers> perRecipient) {
                 next[0] = skipLine(b, pos, to);
             }
             for (Headers.Field f : block.fields()) {
-                String name = f.name().toLowerCase(Locale.ROOT);
+                String name = f.lowerName();
                 if (PER_MESSAGE.contains(name)) {
                     message.add(f);
                     continue;

@@ -25,6 +25,7 @@ public final class Headers {
         private final int to;
         private String value;
         private String rawValue;
+        private String lowerName;
 
         public Field(String name, String value) {
             this(name, null, 0, 0);
@@ -40,6 +41,16 @@ public final class Headers {
 
         public String name() {
             return name;
+        }
+
+        /** The name in lower case, made once: the index, report parsing and prefix checks all want it. */
+        String lowerName() {
+            String l = lowerName;
+            if (l == null) {
+                l = name.toLowerCase(java.util.Locale.ROOT);
+                lowerName = l;
+            }
+            return l;
         }
 
         public String value() {
@@ -103,7 +114,7 @@ public final class Headers {
         if (index == null) {
             index = new java.util.HashMap<>(fields.size() * 2);
             for (Field f : fields) {
-                index.putIfAbsent(f.name.toLowerCase(java.util.Locale.ROOT), f);
+                index.putIfAbsent(f.lowerName(), f);
             }
             firstByName = index;
         }

@@ -24,10 +24,9 @@ final class MailDates {
         if (comma >= 0 && comma < 5) {
             v = v.substring(comma + 1).trim(); // weekday names are optional and often wrong
         }
-        String[] t = v.split(" ");
+        String[] t = words(v);
         if (t.length == 4) { // no zone: assume UTC
-            v = v + " +0000";
-            t = v.split(" ");
+            t = new String[]{t[0], t[1], t[2], t[3], "+0000"};
         }
         if (t.length < 5) {
             return null;
@@ -72,6 +71,26 @@ final class MailDates {
         }
     }
 
+    /**
+     * {@code v.split(" ")} for a squashed value (no leading, trailing or double spaces), without
+     * the list and copies split makes.
+     */
+    private static String[] words(String v) {
+        int n = 1;
+        for (int i = v.indexOf(' '); i >= 0; i = v.indexOf(' ', i + 1)) {
+            n++;
+        }
+        String[] out = new String[n];
+        int from = 0;
+        for (int k = 0; k < n - 1; k++) {
+            int sp = v.indexOf(' ', from);
+            out[k] = v.substring(from, sp);
+            from = sp + 1;
+        }
+        out[n - 1] = v.substring(from);
+        return out;
+    }
+
     private static final String MONTHS = "janfebmaraprmayjunjulaugsepoctnovdec";
 
     /** 1 to 12, or 0 when not an English month abbreviation. */
@@ -92,6 +111,9 @@ final class MailDates {
         int minutes = Integer.parseInt(zone.substring(3, 5));
         if (minutes > 59 || zone.charAt(1) == '+' || zone.charAt(3) == '+' || zone.charAt(1) == '-' || zone.charAt(3) == '-') {
             throw new IllegalArgumentException("zone");
+        }
+        if (hours == 0 && minutes == 0) {
+            return ZoneOffset.UTC; // what ofHoursMinutes gives, without its cache lookup
         }
         int sign = zone.charAt(0) == '-' ? -1 : 1;
         return ZoneOffset.ofHoursMinutes(sign * hours, sign * minutes);

@@ -141,12 +141,8 @@ public final class MimeReader {
     }
 
     private static int nextLine(byte[] b, int from, int end) {
-        for (int i = from; i < end; i++) {
-            if (b[i] == '\n') {
-                return i + 1;
-            }
-        }
-        return end;
+        int eol = Bytes.lineEnd(b, from, end);
+        return eol < end ? eol + 1 : end;
     }
 
     /**
@@ -160,8 +156,7 @@ public final class MimeReader {
         String name = null;
         int valueFrom = 0, valueTo = 0;
         while (i < end) {
-            int eol = i;
-            while (eol < end && b[eol] != '\n') eol++;
+            int eol = Bytes.lineEnd(b, i, end);
             int lineEnd = eol > i && b[eol - 1] == '\r' ? eol - 1 : eol;
             int next = eol < end ? eol + 1 : end;
             if (lineEnd == i) { // empty line: end of headers
@@ -204,11 +199,14 @@ public final class MimeReader {
      * {@link #MAX_FIELD_BYTES}. Encoded words are left as they stand (see {@link Headers}).
      */
     static String unfold(byte[] b, int from, int to) {
+        if (Bytes.lineEnd(b, from, to) >= to) {
+            // one line, as most fields are: no builder, no copy
+            return trimmed(b, from, Math.min(to, from + MAX_FIELD_BYTES)).trim();
+        }
         StringBuilder v = new StringBuilder(Math.min(to - from, 256));
         int i = from;
         while (i < to && v.length() < MAX_FIELD_BYTES) {
-            int eol = i;
-            while (eol < to && b[eol] != '\n') eol++;
+            int eol = Bytes.lineEnd(b, i, to);
             int lineEnd = Math.min(eol, i + (MAX_FIELD_BYTES - v.length()));
             String part = trimmed(b, i, lineEnd);
             if (!part.isEmpty()) {

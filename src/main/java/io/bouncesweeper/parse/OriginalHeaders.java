@@ -18,9 +18,15 @@ final class OriginalHeaders {
     private static final Set<String> DECODED = Set.of("subject", "comments", "keywords");
 
     private final List<String> names;
+    /** Per name, whether its value is decoded: settled once, not per message. */
+    private final boolean[] decoded;
 
     OriginalHeaders(List<String> names) {
         this.names = List.copyOf(names);
+        this.decoded = new boolean[this.names.size()];
+        for (int i = 0; i < decoded.length; i++) {
+            decoded[i] = DECODED.contains(this.names.get(i).toLowerCase(Locale.ROOT));
+        }
     }
 
     OriginalMessage of(Headers original) {
@@ -28,8 +34,9 @@ final class OriginalHeaders {
             return OriginalMessage.UNKNOWN;
         }
         Map<String, String> kept = new LinkedHashMap<>();
-        for (String name : names) {
-            String v = DECODED.contains(name.toLowerCase(Locale.ROOT)) ? original.get(name) : original.getRaw(name);
+        for (int i = 0; i < decoded.length; i++) {
+            String name = names.get(i);
+            String v = decoded[i] ? original.get(name) : original.getRaw(name);
             if (v != null) {
                 kept.put(name, v);
             }

@@ -26,7 +26,16 @@ public final class ReplyCodes {
         return lastPair(s, true);
     }
 
+    /** Whether {@code s} holds any reply code with its status ({@code lastPair(s) != null}), stopping at the first. */
+    public static boolean hasPair(String s) {
+        return lastPair(s, false, true) != null;
+    }
+
     private static Pair lastPair(String s, boolean failuresOnly) {
+        return lastPair(s, failuresOnly, false);
+    }
+
+    private static Pair lastPair(String s, boolean failuresOnly, boolean firstWillDo) {
         Pair last = null;
         int n = s.length();
         for (int i = 0; i + 3 <= n; i++) {
@@ -43,6 +52,9 @@ public final class ReplyCodes {
             String st = statusAt(s, j);
             if (st != null && st.charAt(0) == code.charAt(0)) {
                 last = new Pair(code, st, i);
+                if (firstWillDo) {
+                    return last;
+                }
                 i = j + st.length() - 1;
             }
         }

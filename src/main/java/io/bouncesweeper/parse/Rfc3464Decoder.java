@@ -42,7 +42,7 @@ public final class Rfc3464Decoder implements Decoder {
             if (r.smtpCommand() == null && r.recipient() != null) {
                 // the refused command separates a directory's "unknown user" (RCPT) from a filter's (after DATA)
                 if (lines == null) {
-                    lines = new TextReport.Lines(TextReport.section(mail, TextReport.Markers.NONE));
+                    lines = TextReport.lines(mail, TextReport.Markers.NONE);
                 }
                 String command = TextReport.commandAbout(lines, r.recipient());
                 if (command != null) {
@@ -55,7 +55,7 @@ public final class Rfc3464Decoder implements Decoder {
                 continue;
             }
             if (lines == null) {
-                lines = new TextReport.Lines(TextReport.section(mail, TextReport.Markers.NONE));
+                lines = TextReport.lines(mail, TextReport.Markers.NONE);
             }
             String found = TextReport.codeLinesAbout(lines, r.recipient(), records.size() == 1);
             if (found == null) {

@@ -74,7 +74,7 @@ public final class SmtpCommands {
                 }
             }
             int n = Math.min(lines.length, MAX_LINES);
-            return new Notification(lines, lower, n, standardWording(Text.squash(lowerText)) != null);
+            return new Notification(lines, lower, n, standardWording(lowerText) != null);
         }
     }
 
@@ -163,7 +163,7 @@ public final class SmtpCommands {
             for (int j = i + 1; j < n && j <= i + 2 && !lower[j].isBlank(); j++) {
                 b.append(' ').append(lower[j].strip());
             }
-            String c = standardWording(Text.squash(b.toString()));
+            String c = standardWording(b.toString());
             if (c != null) {
                 return c;
             }
@@ -171,12 +171,18 @@ public final class SmtpCommands {
         return null;
     }
 
-    /** Only the explicit phrases: "during", "after" alone say too little in free text. */
+    /**
+     * Only the explicit phrases: "during", "after" alone say too little in free text. Any run of
+     * white space in {@code lower} matches a phrase's space (the wording is often wrapped).
+     */
     private static String standardWording(String lower) {
-        if (lower.contains("in reply to rcpt to") || lower.contains("after rcpt to")) return "RCPT";
-        if (lower.contains("in reply to mail from") || lower.contains("after mail from")) return "MAIL";
-        if (lower.contains("in reply to end of data") || lower.contains("after end of data")
-                || lower.contains("in reply to data command") || lower.contains("after data command")) return "DATA";
+        if (lower.indexOf("after") < 0 && lower.indexOf("reply") < 0) {
+            return null; // every phrase holds one of these words: most mail has neither
+        }
+        if (Text.containsSquashed(lower, "in reply to rcpt to") || Text.containsSquashed(lower, "after rcpt to")) return "RCPT";
+        if (Text.containsSquashed(lower, "in reply to mail from") || Text.containsSquashed(lower, "after mail from")) return "MAIL";
+        if (Text.containsSquashed(lower, "in reply to end of data") || Text.containsSquashed(lower, "after end of data")
+                || Text.containsSquashed(lower, "in reply to data command") || Text.containsSquashed(lower, "after data command")) return "DATA";
         return null;
     }
 

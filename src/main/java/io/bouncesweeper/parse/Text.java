@@ -327,9 +327,63 @@ public final class Text {
     }
 
     /** Collapses runs of whitespace to one space and trims. */
+    /**
+     * Whether {@code squash(s).contains(phrase)}, without building the squashed string: each
+     * single space of {@code phrase} matches a run of white space in {@code s}. The phrase must
+     * be non-empty, start and end with a non-space and hold no double spaces.
+     */
+    public static boolean containsSquashed(String s, String phrase) {
+        int sp = phrase.indexOf(' ');
+        String head = sp < 0 ? phrase : phrase.substring(0, sp);
+        for (int i = s.indexOf(head); i >= 0; i = s.indexOf(head, i + 1)) {
+            if (matchesSquashedAt(s, i + head.length(), phrase, head.length())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean matchesSquashedAt(String s, int at, String phrase, int from) {
+        int k = at;
+        for (int j = from; j < phrase.length(); j++) {
+            char p = phrase.charAt(j);
+            if (p == ' ') {
+                if (k >= s.length() || !isSquashSpace(s.charAt(k))) {
+                    return false;
+                }
+                while (k < s.length() && isSquashSpace(s.charAt(k))) k++;
+            } else {
+                if (k >= s.length() || s.charAt(k) != p) {
+                    return false;
+                }
+                k++;
+            }
+        }
+        return true;
+    }
+
+    /** Already what {@link #squash} makes: no tab or line break, no leading, trailing or double space. */
+    private static boolean isSquashed(String s) {
+        int n = s.length();
+        if (n > 0 && (s.charAt(0) == ' ' || s.charAt(n - 1) == ' ')) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c == '\t' || c == '\r' || c == '\n' || c == ' ' && s.charAt(i + 1) == ' ') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isSquashSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+    }
+
     public static String squash(String s) {
-        if (s == null) {
-            return null;
+        if (s == null || isSquashed(s)) {
+            return s;
         }
         StringBuilder b = new StringBuilder(s.length());
         boolean space = false;

@@ -22,6 +22,9 @@ public final class TextReport {
     /** Lines that start the quoted original's header block even without a marker line. */
     private static final String[] HEADER_LINE_STARTS = {"received: ", "return-path: <", "dkim-signature: ",
             "x-received: ", "arc-seal: "};
+    /** The same, after the empty line that precedes them. */
+    private static final String[] HEADER_BLOCK_STARTS = java.util.Arrays.stream(HEADER_LINE_STARTS)
+            .map(h -> "\n\n" + h).toArray(String[]::new);
     private static final int MAX_DIAGNOSTIC_LINES = 8;
     private static final int MAX_DIAGNOSTIC_CHARS = 1000;
     /** A text report naming more addresses than this is cut: no real bounce lists that many. */
@@ -51,6 +54,35 @@ public final class TextReport {
     }
 
     private static String section(String text, String lower, Markers markers, int knownOriginalStart) {
+        long range = sectionRange(lower, markers, knownOriginalStart);
+        return text.substring(rangeStart(range), rangeEnd(range));
+    }
+
+    /**
+     * The lines of {@link #section(Mail, Markers)}; their lower case is cut from the mail's
+     * lower-case text where that is the same thing, instead of lower-casing the section again.
+     */
+    public static Lines lines(Mail mail, Markers markers) {
+        String text = mail.text();
+        String lower = mail.textLower();
+        long range = sectionRange(lower, markers, mail.originalStartInText());
+        String section = text.substring(rangeStart(range), rangeEnd(range));
+        return lowerCharByChar(text, lower)
+                ? new Lines(section, lower.substring(rangeStart(range), rangeEnd(range)))
+                : new Lines(section);
+    }
+
+    /**
+     * Whether {@code lower} is {@code text} lower-cased one char for one char, so that any
+     * substring of it is the lower case of the same substring of {@code text}: no char changed
+     * length, and no capital sigma (whose lower case depends on the chars around it).
+     */
+    private static boolean lowerCharByChar(String text, String lower) {
+        return text.length() == lower.length() && text.indexOf('\u03A3') < 0;
+    }
+
+    /** Start and end of the section, packed into one long (start in the high half). */
+    private static long sectionRange(String lower, Markers markers, int knownOriginalStart) {
         int start = -1;
         for (String m : markers.start()) {
             int i = lower.indexOf(m);
@@ -67,13 +99,32 @@ public final class TextReport {
             }
         }
         end = Math.min(end, knownOriginalStart >= start ? knownOriginalStart : originalStart(lower, start));
-        return text.substring(start, Math.max(start, end));
+        return ((long) start << 32) | Math.max(start, end);
+    }
+
+    private static int rangeStart(long range) {
+        return (int) (range >>> 32);
+    }
+
+    private static int rangeEnd(long range) {
+        return (int) range;
     }
 
     /** The longest word of each marker: one indexOf per distinct anchor finds every candidate line. */
     private static final List<String> MARKER_ANCHORS = ORIGINAL_MARKERS.stream()
-            .map(m -> java.util.Arrays.stream(m.split("[^a-z0-9/]+")).max(java.util.Comparator.comparingInt(String::length)).orElse(m))
+            .map(TextReport::anchorOf)
             .distinct().toList();
+    /**
+     * The markers holding each anchor. A line that matches a marker holds that marker's anchor,
+     * so a line found by one anchor need only be tested against that anchor's markers.
+     */
+    private static final Map<String, List<String>> MARKERS_BY_ANCHOR = ORIGINAL_MARKERS.stream()
+            .collect(java.util.stream.Collectors.groupingBy(TextReport::anchorOf, LinkedHashMap::new,
+                    java.util.stream.Collectors.toUnmodifiableList()));
+
+    private static String anchorOf(String marker) {
+        return java.util.Arrays.stream(marker.split("[^a-z0-9/]+")).max(java.util.Comparator.comparingInt(String::length)).orElse(marker);
+    }
 
     /**
      * Where the quoted original begins: the line holding a marker (at its start, or anywhere for
@@ -83,11 +134,12 @@ public final class TextReport {
     static int originalStart(String lower, int from) {
         int best = lower.length();
         for (String anchor : MARKER_ANCHORS) {
+            List<String> markers = MARKERS_BY_ANCHOR.get(anchor);
             for (int i = lower.indexOf(anchor, from); i >= 0 && i < best; i = lower.indexOf(anchor, i + 1)) {
                 int lineStart = Math.max(from, lower.lastIndexOf('\n', i) + 1);
                 int nl = lower.indexOf('\n', i);
                 String line = lower.substring(lineStart, nl < 0 ? lower.length() : nl).strip();
-                if (isMarkerLine(line)) {
+                if (isMarkerLine(line, markers)) {
                     best = lineStart;
                     break;
                 }
@@ -95,11 +147,11 @@ public final class TextReport {
                 i = nl;
             }
         }
-        for (String h : HEADER_LINE_STARTS) {
-            if (from == 0 && lower.startsWith(h)) {
+        for (int k = 0; k < HEADER_LINE_STARTS.length; k++) {
+            if (from == 0 && lower.startsWith(HEADER_LINE_STARTS[k])) {
                 return 0;
             }
-            int i = lower.indexOf("\n\n" + h, from);
+            int i = lower.indexOf(HEADER_BLOCK_STARTS[k], from);
             if (i >= 0 && i + 2 < best) {
                 best = i + 2;
             }
@@ -107,8 +159,8 @@ public final class TextReport {
         return best;
     }
 
-    private static boolean isMarkerLine(String line) {
-        for (String m : ORIGINAL_MARKERS) {
+    private static boolean isMarkerLine(String line, List<String> markers) {
+        for (String m : markers) {
             if (line.startsWith(m) || (m.length() > 12 && line.contains(m))) {
                 return true;
             }
@@ -170,15 +222,32 @@ public final class TextReport {
     /** A section split into lines once, with a lower-case twin for address lookups. */
     public static final class Lines {
         final String[] lines;
-        final String[] lower;
+        private final String section;
+        /** The section in lower case if known, else lower-cased on first use. */
+        private final String lowerSection;
+        /** Made on first use: many sections are never searched by address. */
+        private String[] lower;
 
         public Lines(String section) {
+            this(section, null);
+        }
+
+        Lines(String section, String lowerSection) {
+            this.section = section;
+            this.lowerSection = lowerSection;
             this.lines = section.split("\n", -1);
-            this.lower = section.toLowerCase(Locale.ROOT).split("\n", -1);
+        }
+
+        String[] lower() {
+            if (lower == null) {
+                lower = (lowerSection != null ? lowerSection : section.toLowerCase(Locale.ROOT)).split("\n", -1);
+            }
+            return lower;
         }
 
         /** Index of the first line containing {@code lowerNeedle}, from {@code from}, or -1. */
         int find(String lowerNeedle, int from) {
+            String[] lower = lower();
             for (int i = Math.max(0, from); i < lower.length && i < lines.length; i++) {
                 if (lower[i].contains(lowerNeedle)) {
                     return i;
@@ -195,7 +264,12 @@ public final class TextReport {
      */
     public static List<DeliveryRecord> records(String section, List<String> knownRecipients, Set<String> excluded,
                                                String decoder) {
-        Lines lines = new Lines(section);
+        return records(new Lines(section), knownRecipients, excluded, decoder);
+    }
+
+    /** As {@link #records(String, List, Set, String)} over a section already split into lines. */
+    public static List<DeliveryRecord> records(Lines lines, List<String> knownRecipients, Set<String> excluded,
+                                               String decoder) {
         Map<String, Integer> firstLine = new LinkedHashMap<>();
         if (!knownRecipients.isEmpty()) {
             for (String r : knownRecipients) {
@@ -340,14 +414,14 @@ public final class TextReport {
                 b.append(t).append('\n');
             }
         }
-        if (hasCode(b) && (ReplyCodes.lastPair(b.toString()) != null || Text.findStatus(b.toString()) != null)) {
-            return b.toString();
+        String text = b.toString();
+        if (hasPairOrStatus(text)) {
+            return text;
         }
         // a bare reply code ("reason: 550 Host unknown") may have a fuller line elsewhere ("550 5.1.2 <a>... Host unknown")
         String lowerAddr = address.toLowerCase(Locale.ROOT);
         for (int i = l.find(lowerAddr, 0); i >= 0; i = l.find(lowerAddr, i + 1)) {
-            if (i != first && hasCode(lines[i])
-                    && (b.length() == 0 || ReplyCodes.lastPair(lines[i]) != null || Text.findStatus(lines[i]) != null)) {
+            if (i != first && (b.length() == 0 ? hasCode(lines[i]) : hasPairOrStatus(lines[i]))) {
                 StringBuilder c = new StringBuilder(lines[i].strip());
                 for (int j = i + 1; j < lines.length && j < i + 3 && !lines[j].isBlank(); j++) {
                     c.append('\n').append(lines[j].strip());
@@ -355,8 +429,8 @@ public final class TextReport {
                 return c.toString();
             }
         }
-        if (hasCode(b)) {
-            return b.toString();
+        if (ReplyCodes.firstReplyCode(text) != null) { // the rest of hasCode: no pair, no status
+            return text;
         }
         if (only) {
             String all = codeLines(lines, MAX_DIAGNOSTIC_CHARS * 2);
@@ -372,7 +446,7 @@ public final class TextReport {
         String[] lines = l.lines;
         String lowerAddr = address.toLowerCase(Locale.ROOT);
         for (int i = l.find(lowerAddr, 0); i >= 0; i = l.find(lowerAddr, i + 1)) {
-            if (!isReportField(l.lower[i])) {
+            if (!isReportField(l.lower()[i])) {
                 StringBuilder c = new StringBuilder(lines[i].strip());
                 for (int j = i + 1; j < lines.length && j < i + 4 && !lines[j].isBlank() && lines[j].indexOf('@') < 0; j++) {
                     c.append('\n').append(lines[j].strip());
@@ -394,22 +468,22 @@ public final class TextReport {
         String lowerAddr = address.toLowerCase(Locale.ROOT);
         int seen = 0;
         for (int i = l.find(lowerAddr, 0); i >= 0 && seen++ < 8; i = l.find(lowerAddr, i + 1)) {
-            String line = l.lower[i].strip();
+            String line = l.lower()[i].strip();
             if (isReportField(line)) {
                 continue;
             }
             if (line.startsWith(">>> ")) {
-                if (i + 1 < l.lower.length && isErrorReplyLine(l.lower[i + 1])) {
+                if (i + 1 < l.lower().length && isErrorReplyLine(l.lower()[i + 1])) {
                     return transcriptCommand(line);
                 }
                 continue;
             }
-            if (line.startsWith("<<< ") && i > 0 && l.lower[i - 1].strip().startsWith(">>> ") && isErrorReplyLine(line)) {
-                return transcriptCommand(l.lower[i - 1].strip());
+            if (line.startsWith("<<< ") && i > 0 && l.lower()[i - 1].strip().startsWith(">>> ") && isErrorReplyLine(line)) {
+                return transcriptCommand(l.lower()[i - 1].strip());
             }
             StringBuilder paragraph = new StringBuilder(line);
-            for (int j = i + 1; j < l.lower.length && j < i + 6 && !l.lower[j].isBlank(); j++) {
-                paragraph.append(' ').append(l.lower[j].strip());
+            for (int j = i + 1; j < l.lower().length && j < i + 6 && !l.lower()[j].isBlank(); j++) {
+                paragraph.append(' ').append(l.lower()[j].strip());
             }
             String command = Text.smtpCommand(paragraph.toString());
             if (command != null && !"CONNECT".equals(command)) {
@@ -441,7 +515,7 @@ public final class TextReport {
     public static String linesAbout(Lines l, String address) {
         String lowerAddr = address.toLowerCase(Locale.ROOT);
         for (int i = l.find(lowerAddr, 0); i >= 0; i = l.find(lowerAddr, i + 1)) {
-            if (isReportField(l.lower[i]) || isHeaderLine(l.lines[i].strip())) {
+            if (isReportField(l.lower()[i]) || isHeaderLine(l.lines[i].strip())) {
                 continue;
             }
             StringBuilder c = new StringBuilder(l.lines[i].strip());
@@ -484,7 +558,11 @@ public final class TextReport {
 
     static boolean hasCode(CharSequence s) {
         String t = s.toString();
-        return ReplyCodes.lastPair(t) != null || Text.findStatus(t) != null || ReplyCodes.firstReplyCode(t) != null;
+        return hasPairOrStatus(t) || ReplyCodes.firstReplyCode(t) != null;
+    }
+
+    private static boolean hasPairOrStatus(String s) {
+        return ReplyCodes.hasPair(s) || Text.findStatus(s) != null;
     }
 
     /** A link's query ("...?to=a@b") is no recipient; looks back a bounded distance only. */

@@ -15,6 +15,9 @@ final class ReasonHints {
     }
 
     private static final List<Hint> HINTS = load("parse/reason-hints.tsv");
+    /** Per family, its own hints and the "*" ones in table order: a lookup walks only those. */
+    private static final java.util.Map<String, List<Hint>> BY_FAMILY = byFamily(HINTS);
+    private static final List<Hint> ANY_FAMILY = forFamily(HINTS, "*");
 
     private ReasonHints() {
     }
@@ -29,14 +32,31 @@ final class ReasonHints {
 
     /** As {@link #find} over lower-case text, matching only whole-word phrases that start before {@code limit}. */
     static String findLower(String family, String lower, int limit) {
-        for (Hint h : HINTS) {
-            if (h.family.equals(family) || h.family.equals("*")) {
-                if (findWords(lower, h.phrase, limit)) {
-                    return h.reason;
-                }
+        List<Hint> hints = family == null ? ANY_FAMILY : BY_FAMILY.getOrDefault(family, ANY_FAMILY);
+        for (Hint h : hints) {
+            if (findWords(lower, h.phrase, limit)) {
+                return h.reason;
             }
         }
         return null;
+    }
+
+    private static java.util.Map<String, List<Hint>> byFamily(List<Hint> hints) {
+        java.util.Map<String, List<Hint>> out = new java.util.HashMap<>();
+        for (Hint h : hints) {
+            out.computeIfAbsent(h.family, f -> forFamily(hints, f));
+        }
+        return java.util.Map.copyOf(out);
+    }
+
+    private static List<Hint> forFamily(List<Hint> hints, String family) {
+        List<Hint> out = new ArrayList<>();
+        for (Hint h : hints) {
+            if (h.family.equals(family) || h.family.equals("*")) {
+                out.add(h);
+            }
+        }
+        return List.copyOf(out);
     }
 
     /** "542" as a reply code, not inside a queue id; "user unknown" not inside "superuser unknowns". */

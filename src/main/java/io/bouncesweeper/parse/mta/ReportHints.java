@@ -77,15 +77,22 @@ final class ReportHints {
 
     /** The first family whose signature the mail carries, or null (then only the "*" hints apply). */
     private static String familyOf(Mail mail, List<Headers> groups) {
+        String fromLower = null; // made on the first "from" signature, not once per signature
         for (Signature s : SIGNATURES) {
-            boolean hit = switch (s.where) {
-                case "header" -> anyContains(mail.headers().getAll(s.name), s.pattern);
-                case "from" -> mail.from().toLowerCase(Locale.ROOT).contains(s.pattern);
-                case "subject" -> mail.subjectLower().contains(s.pattern);
-                case "text" -> textBeforeOriginal(mail).contains(s.pattern);
-                case "dsfield" -> groups.stream().anyMatch(g -> g.has(s.name));
-                default -> false;
-            };
+            boolean hit;
+            switch (s.where) {
+                case "header" -> hit = anyContains(mail.headers().getAll(s.name), s.pattern);
+                case "from" -> {
+                    if (fromLower == null) {
+                        fromLower = mail.from().toLowerCase(Locale.ROOT);
+                    }
+                    hit = fromLower.contains(s.pattern);
+                }
+                case "subject" -> hit = mail.subjectLower().contains(s.pattern);
+                case "text" -> hit = textBeforeOriginalContains(mail, s.pattern);
+                case "dsfield" -> hit = groups.stream().anyMatch(g -> g.has(s.name));
+                default -> hit = false;
+            }
             if (hit) {
                 return s.family;
             }
@@ -93,11 +100,12 @@ final class ReportHints {
         return null;
     }
 
-    /** The notification's own text (lower case), without the returned original: its quoted mail is not the server's. */
-    private static String textBeforeOriginal(Mail mail) {
+    /** Whether the notification's own text (lower case), without the returned original, holds the pattern: its quoted mail is not the server's. */
+    private static boolean textBeforeOriginalContains(Mail mail, String pattern) {
         String text = mail.textLower();
         int end = mail.originalStartInText();
-        return end >= 0 && end < text.length() ? text.substring(0, end) : text;
+        int i = text.indexOf(pattern);
+        return i >= 0 && (end < 0 || end >= text.length() || i + pattern.length() <= end);
     }
 
     private static boolean anyContains(List<String> values, String pattern) {

@@ -41,7 +41,7 @@ abstract class TextDecoder implements Decoder {
             records = EmbeddedReportDecoder.records(mail, name);
         }
         if (records.isEmpty()) {
-            records = fromText(mail, section);
+            records = fromText(mail, section, markers);
         }
         List<DeliveryRecord> out = new ArrayList<>(records.size());
         for (DeliveryRecord r : records) {
@@ -72,11 +72,11 @@ abstract class TextDecoder implements Decoder {
         return hint == null ? r : r.toBuilder().reasonHint(hint).build();
     }
 
-    private List<DeliveryRecord> fromText(Mail mail, String section) {
+    private List<DeliveryRecord> fromText(Mail mail, String section, TextReport.Markers markers) {
         if (section.isEmpty()) {
             return List.of();
         }
-        List<DeliveryRecord> records = TextReport.records(section, failedRecipients(mail),
+        List<DeliveryRecord> records = TextReport.records(TextReport.lines(mail, markers), failedRecipients(mail),
                 TextReport.senderAddresses(mail), name);
         if (records.isEmpty()) {
             String fallback = originalRecipient(mail);
