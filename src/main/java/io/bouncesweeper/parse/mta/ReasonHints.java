@@ -3,8 +3,10 @@ package io.bouncesweeper.parse.mta;
 import io.bouncesweeper.domain.Reason;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Reason hints from {@code parse/reason-hints.tsv}: phrases a mail server uses for its own
@@ -16,7 +18,7 @@ final class ReasonHints {
 
     private static final List<Hint> HINTS = load("parse/reason-hints.tsv");
     /** Per family, its own hints and the "*" ones in table order: a lookup walks only those. */
-    private static final java.util.Map<String, List<Hint>> BY_FAMILY = byFamily(HINTS);
+    private static final Map<String, List<Hint>> BY_FAMILY = byFamily(HINTS);
     private static final List<Hint> ANY_FAMILY = forFamily(HINTS, "*");
 
     private ReasonHints() {
@@ -41,12 +43,12 @@ final class ReasonHints {
         return null;
     }
 
-    private static java.util.Map<String, List<Hint>> byFamily(List<Hint> hints) {
-        java.util.Map<String, List<Hint>> out = new java.util.HashMap<>();
+    private static Map<String, List<Hint>> byFamily(List<Hint> hints) {
+        Map<String, List<Hint>> out = new HashMap<>();
         for (Hint h : hints) {
             out.computeIfAbsent(h.family, f -> forFamily(hints, f));
         }
-        return java.util.Map.copyOf(out);
+        return Map.copyOf(out);
     }
 
     private static List<Hint> forFamily(List<Hint> hints, String family) {
