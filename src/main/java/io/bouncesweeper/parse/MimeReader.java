@@ -170,6 +170,11 @@ public final class MimeReader {
                 continue;
             }
             int colon = headerColon(b, i, lineEnd);
+            if (colon < 0 && name != null && endsWithSemicolon(b, valueFrom, valueTo) && isParameter(b, i, lineEnd)) {
+                valueTo = lineEnd; // "boundary=..." that lost its folding white space: still the field's parameter
+                i = next;
+                continue;
+            }
             if (colon < 0) {
                 if (fields.isEmpty() && name == null) {
                     // no header at all: the whole entity is body
@@ -216,6 +221,30 @@ public final class MimeReader {
             i = eol + 1;
         }
         return v.toString().trim();
+    }
+
+    /** Whether a field value so far ends with ";", i.e. announces another parameter. */
+    private static boolean endsWithSemicolon(byte[] b, int from, int to) {
+        int i = to - 1;
+        while (i >= from && (b[i] == ' ' || b[i] == '\t' || b[i] == '\r' || b[i] == '\n')) {
+            i--;
+        }
+        return i >= from && b[i] == ';';
+    }
+
+    /** A MIME parameter at the start of a line: a token, an optional "*", then "=" (RFC 2045, RFC 2231). */
+    private static boolean isParameter(byte[] b, int from, int to) {
+        int i = from;
+        while (i < to && i - from < 64 && (Character.isLetterOrDigit(b[i]) || b[i] == '-' || b[i] == '_' || b[i] == '.')) {
+            i++;
+        }
+        if (i == from) {
+            return false;
+        }
+        if (i < to && b[i] == '*') {
+            i++;
+        }
+        return i < to && b[i] == '=';
     }
 
     /** A header line is "name:" with a printable name without spaces; returns the colon's index or -1. */

@@ -222,4 +222,12 @@ class DefaultBounceParserTest {
                 .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
         assertEquals(List.of("5.1.1"), m.records().stream().map(DeliveryRecord::status).toList());
     }
+
+    /** The ARF draft's own example has "boundary=" on an unindented line: still a complaint, not two bounces. */
+    @Test
+    void aFeedbackReportWithAnUnfoldedBoundaryIsStillAComplaint() {
+        ParsedMessage m = parse("arf-unfolded-boundary-parameter.eml");
+        assertEquals(List.of(RecordKind.COMPLAINT), m.records().stream().map(DeliveryRecord::kind).toList());
+        assertEquals("carol@isp.example", m.records().get(0).recipient());
+    }
 }

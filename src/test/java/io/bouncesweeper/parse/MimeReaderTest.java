@@ -22,6 +22,18 @@ class MimeReaderTest {
     }
 
     @Test
+    void aParameterThatLostItsFoldingWhiteSpaceStaysWithItsField() {
+        MimePart p = read("Content-Type: multipart/mixed;\nboundary=\"b1\"\nX-A: b\n\n--b1\n\none\n--b1--\n");
+        assertEquals("multipart/mixed; boundary=\"b1\"", p.headers().get("Content-Type"));
+        assertEquals("b", p.headers().get("X-A"));
+        assertEquals(1, p.children().size());
+        // after a field that announces no further parameter, such a line is no header and ends the block
+        MimePart q = read("Subject: hello\nname=value\n\nbody");
+        assertEquals("hello", q.headers().get("Subject"));
+        assertTrue(q.text().startsWith("name=value"), q.text());
+    }
+
+    @Test
     void unknownCharsetFallsBackWithoutLoss() {
         MimePart p = read("Content-Type: text/plain; charset=x-no-such\n\ncaf\u00e9");
         assertEquals("café", p.text());
