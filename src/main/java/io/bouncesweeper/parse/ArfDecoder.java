@@ -11,7 +11,7 @@ import java.util.Set;
 
 /**
  * Abuse Reporting Format complaints (RFC 5965): a message/feedback-report part. The complaining
- * recipient is Original-Rcpt-To when the report names it, else the To of the enclosed original.
+ * recipient is Original-Rcpt-To when the report names it (Removal-Recipient in the drafts' opt-out reports), else the To of the enclosed original.
  */
 public final class ArfDecoder implements Decoder {
     public static final String NAME = "ARF";
@@ -44,7 +44,12 @@ public final class ArfDecoder implements Decoder {
         }
         MimeReader.Slice s = report.slice();
         Headers fields = MimeReader.readHeaders(s.b(), s.off(), s.off() + s.len());
-        return complaints(mail, fields.get("Feedback-Type"), fields.getAllRaw("Original-Rcpt-To"),
+        List<String> rcptTo = fields.getAllRaw("Original-Rcpt-To");
+        if (rcptTo.isEmpty()) {
+            // the ARF drafts' opt-out reports named the address as Removal-Recipient (before RFC 5965)
+            rcptTo = fields.getAllRaw("Removal-Recipient");
+        }
+        return complaints(mail, fields.get("Feedback-Type"), rcptTo,
                 fields.get("Reporting-MTA"), fields.get("Arrival-Date"));
     }
 

@@ -230,4 +230,13 @@ class DefaultBounceParserTest {
         assertEquals(List.of(RecordKind.COMPLAINT), m.records().stream().map(DeliveryRecord::kind).toList());
         assertEquals("carol@isp.example", m.records().get(0).recipient());
     }
+
+    /** Before RFC 5965 the drafts' opt-out reports named the address as Removal-Recipient. */
+    @Test
+    void aDraftOptOutReportNamesItsRecipientInRemovalRecipient() {
+        ParsedMessage m = parse("arf-draft-opt-out-removal-recipient.eml");
+        assertEquals(List.of(RecordKind.COMPLAINT), m.records().stream().map(DeliveryRecord::kind).toList());
+        assertEquals("dave@isp.example", m.records().get(0).recipient());
+        assertEquals("opt-out", m.records().get(0).feedbackType());
+    }
 }
