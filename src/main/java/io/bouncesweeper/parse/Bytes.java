@@ -49,6 +49,38 @@ final class Bytes {
         return true;
     }
 
+    private static final long QUESTION_MARKS = ONES * '?';
+    private static final long FROM_A = ONES * (0x80 - 'A');
+    private static final long AFTER_Z = ONES * (0x80 - 'Z' - 1);
+
+    /**
+     * Lower-cases {@code b} in place if every byte is ASCII other than {@code '?'}, eight bytes at a
+     * time; returns false, with {@code b} partly changed, as soon as one is not. ({@code '?'} is where
+     * an encoder put a character it could not map, so its input was not plain ASCII.)
+     */
+    static boolean lowerAsciiInPlace(byte[] b) {
+        int i = 0;
+        for (; i + 8 <= b.length; i += 8) {
+            long w = (long) LONGS.get(b, i);
+            if ((w & HIGHS) != 0 || zeroBytes(w ^ QUESTION_MARKS) != 0) {
+                return false;
+            }
+            // bytes below 0x80: adding keeps each sum inside its byte; the high bit says ">= 'A'" and "> 'Z'"
+            long upper = (w + FROM_A) & ~(w + AFTER_Z) & HIGHS;
+            LONGS.set(b, i, w | (upper >>> 2));
+        }
+        for (; i < b.length; i++) {
+            byte c = b[i];
+            if (c < 0 || c == '?') {
+                return false;
+            }
+            if (c >= 'A' && c <= 'Z') {
+                b[i] = (byte) (c + 0x20);
+            }
+        }
+        return true;
+    }
+
     /** The high bit of the lowest zero byte of {@code w} is set (and maybe of higher ones): zero iff no byte is zero. */
     private static long zeroBytes(long w) {
         return (w - ONES) & ~w & HIGHS;

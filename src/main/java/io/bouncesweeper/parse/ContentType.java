@@ -15,12 +15,12 @@ public record ContentType(String mimeType, String boundary, String charset, Stri
             return fallback;
         }
         int semi = value.indexOf(';');
-        String type = (semi < 0 ? value : value.substring(0, semi)).trim().toLowerCase(Locale.ROOT);
+        String type = LowerCase.of((semi < 0 ? value : value.substring(0, semi)).trim());
         if (type.indexOf('/') < 0) {
             type = fallback.mimeType;
         }
         String params = semi < 0 ? "" : value.substring(semi + 1);
-        String lower = params.toLowerCase(Locale.ROOT); // once for the three parameters
+        String lower = LowerCase.of(params); // once for the three parameters
         return new ContentType(type, param(params, lower, "boundary"), param(params, lower, "charset"),
                 param(params, lower, "report-type"));
     }

@@ -47,7 +47,7 @@ public final class Headers {
         String lowerName() {
             String l = lowerName;
             if (l == null) {
-                l = name.toLowerCase(java.util.Locale.ROOT);
+                l = LowerCase.of(name);
                 lowerName = l;
             }
             return l;

@@ -201,7 +201,7 @@ public final class Mail {
     /** {@link #text()} in lower case, computed once: several decoders search it. */
     public String textLower() {
         if (textLower == null) {
-            textLower = text().toLowerCase(Locale.ROOT);
+            textLower = LowerCase.of(text());
         }
         return textLower;
     }

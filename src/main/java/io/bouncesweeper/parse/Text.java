@@ -273,7 +273,7 @@ public final class Text {
         if (s == null) {
             return null;
         }
-        String l = s.toLowerCase(Locale.ROOT);
+        String l = LowerCase.of(s);
         int at = l.indexOf("in reply to ");
         if (at < 0) at = l.indexOf("after ");
         if (at < 0) at = l.indexOf("in response to ");
@@ -304,7 +304,7 @@ public final class Text {
         if (s == null) {
             return null;
         }
-        String l = s.toLowerCase(Locale.ROOT);
+        String l = LowerCase.of(s);
         for (int at = l.indexOf("host "); at >= 0; at = l.indexOf("host ", at + 5)) {
             if (at > 0 && Character.isLetterOrDigit(l.charAt(at - 1))) {
                 continue; // "localhost ", "ghost "

@@ -40,7 +40,7 @@ public final class TextReport {
 
     /** The error section of {@code text}: from the earliest start marker to the first end marker after it. */
     public static String section(String text, Markers markers) {
-        return section(text, text.toLowerCase(Locale.ROOT), markers);
+        return section(text, LowerCase.of(text), markers);
     }
 
     /** As {@link #section(String, Markers)} over a mail's notification text (its lower case and original-copy position are cached). */
@@ -240,7 +240,7 @@ public final class TextReport {
 
         String[] lower() {
             if (lower == null) {
-                lower = (lowerSection != null ? lowerSection : section.toLowerCase(Locale.ROOT)).split("\n", -1);
+                lower = (lowerSection != null ? lowerSection : LowerCase.of(section)).split("\n", -1);
             }
             return lower;
         }

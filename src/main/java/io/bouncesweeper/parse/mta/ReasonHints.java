@@ -1,5 +1,6 @@
 package io.bouncesweeper.parse.mta;
 
+import io.bouncesweeper.parse.LowerCase;
 import io.bouncesweeper.domain.Reason;
 
 import java.util.ArrayList;
@@ -29,7 +30,7 @@ final class ReasonHints {
         if (text == null || text.isEmpty()) {
             return null;
         }
-        return findLower(family, text.toLowerCase(Locale.ROOT), text.length());
+        return findLower(family, LowerCase.of(text), text.length());
     }
 
     /** As {@link #find} over lower-case text, matching only whole-word phrases that start before {@code limit}. */

@@ -1,5 +1,6 @@
 package io.bouncesweeper.parse.mta;
 
+import io.bouncesweeper.parse.LowerCase;
 import io.bouncesweeper.domain.DeliveryRecord;
 import io.bouncesweeper.parse.DeliveryStatus;
 import io.bouncesweeper.parse.Headers;
@@ -162,7 +163,7 @@ final class ReportHints {
         for (Headers.Field f : group.fields()) {
             b.append(f.name()).append(": ").append(f.value()).append('\n');
         }
-        return b.toString().toLowerCase(Locale.ROOT);
+        return LowerCase.of(b.toString());
     }
 
     private static List<Signature> load(String resource) {

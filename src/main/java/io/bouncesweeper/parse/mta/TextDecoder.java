@@ -1,5 +1,6 @@
 package io.bouncesweeper.parse.mta;
 
+import io.bouncesweeper.parse.LowerCase;
 import io.bouncesweeper.domain.DeliveryRecord;
 import io.bouncesweeper.parse.Decoder;
 import io.bouncesweeper.parse.Mail;
@@ -161,7 +162,7 @@ abstract class TextDecoder implements Decoder {
 
 
     static boolean fromContains(Mail mail, String... needles) {
-        String from = mail.from().toLowerCase(Locale.ROOT);
+        String from = LowerCase.of(mail.from());
         for (String n : needles) {
             if (from.contains(n)) return true;
         }
