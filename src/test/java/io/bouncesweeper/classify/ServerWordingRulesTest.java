@@ -26,6 +26,8 @@ class ServerWordingRulesTest {
             "550 Unknown address                                                            | filtered        | phrase:userunknown",
             "550 'news@example.com' is not a registered gateway user                         | rejected        | phrase:rejected",
             "550 Protocol violation                                                         | policyviolation | phrase:policyviolation",
+            "550 Esta casilla ha expirado por falta de uso                                   | suspend         | phrase:suspend",
+            "550 La cuenta de correo está suspendida: cuenta inactiva                         | suspend         | phrase:suspend",
             "554 Message rejected: Email address is not verified. The following identities failed the check in region EU-WEST-1: news@example.com | norelaying | provider:amazonses",
     })
     void wordingDecides(String diagnostic, String reason, String rulePrefix) {
