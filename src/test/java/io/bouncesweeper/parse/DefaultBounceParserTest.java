@@ -239,4 +239,55 @@ class DefaultBounceParserTest {
         assertEquals("dave@isp.example", m.records().get(0).recipient());
         assertEquals("opt-out", m.records().get(0).feedbackType());
     }
+
+    /** Some servers write their reply into Status: it is no status, but it is the only diagnostic the report has. */
+    @Test
+    void aReplyWrittenIntoTheStatusFieldBecomesTheDiagnostic() {
+        String mail = """
+                From: MAILER-DAEMON@mx.example.net
+                To: news@example.com
+                Subject: Failed mail: exceeded maximum incoming message size
+                MIME-Version: 1.0
+                Content-Type: multipart/report; report-type=delivery-status; boundary="b"
+
+                --b
+                Content-Type: text/plain
+
+                This mail message has exceeded the maximum incoming message size.
+
+                --b
+                Content-Type: message/delivery-status
+
+                Reporting-MTA: dns;mx.example.net
+
+                Final-Recipient: rfc822;ann@example.net
+                Action: failure
+                Status: 553 Exceeded maximum inbound message size
+
+                --b--
+                """.replace("\n", "\r\n");
+        List<DeliveryRecord> records = parser.parse(mail.getBytes(java.nio.charset.StandardCharsets.US_ASCII)).records();
+        assertEquals(1, records.size());
+        DeliveryRecord r = records.get(0);
+        assertEquals("ann@example.net", r.recipient());
+        assertNull(r.status());
+        assertEquals("553", r.replyCode());
+        assertEquals("553 Exceeded maximum inbound message size", r.diagnostic());
+    }
+
+    /** A warning that says the mail was not delivered *yet* is a delay notice, not a failure. */
+    @Test
+    void aNotYetDeliveredWarningIsADelay() {
+        String mail = """
+                From: postmaster@mx.example.net
+                To: news@example.com
+                Subject: Delivery Notification
+
+                ann@example.net has not yet been delivered because the recipient server did not respond.
+                This is just a warning, you do not need to take any action.
+                """.replace("\n", "\r\n");
+        List<DeliveryRecord> records = parser.parse(mail.getBytes(java.nio.charset.StandardCharsets.US_ASCII)).records();
+        assertEquals(List.of(RecordKind.DELAYED), records.stream().map(DeliveryRecord::kind).toList());
+        assertEquals("ann@example.net", records.get(0).recipient());
+    }
 }
