@@ -154,7 +154,9 @@ public final class Text {
                 return null;
             }
         } else {
-            if (start > 0 && !startsAfter(s, start)) {
+            if (isX400Dda(s, start, at)) {
+                start += X400_DDA_SMTP.length() - 4; // the address after "dda:SMTP="
+            } else if (start > 0 && !startsAfter(s, start)) {
                 return null;
             }
             local = s.substring(start, at);
@@ -173,6 +175,18 @@ public final class Text {
             }
         }
         return local + "@" + domain;
+    }
+
+    private static final String X400_DDA_SMTP = "dda:SMTP=";
+
+    /**
+     * Exchange 5.5 and 2003 name a recipient in X.400 form, "c=US;a= ;p=Org;o=Site;dda:SMTP=user@example.com;":
+     * the local part read back from the '@' then starts with "SMTP=" right after "dda:".
+     */
+    private static boolean isX400Dda(String s, int start, int at) {
+        int prefix = X400_DDA_SMTP.length();
+        return start >= 4 && at - start > prefix - 4
+                && s.regionMatches(true, start - 4, X400_DDA_SMTP, 0, prefix);
     }
 
     /**

@@ -290,4 +290,35 @@ class DefaultBounceParserTest {
         assertEquals(List.of(RecordKind.DELAYED), records.stream().map(DeliveryRecord::kind).toList());
         assertEquals("ann@example.net", records.get(0).recipient());
     }
+
+    /**
+     * Exchange 5.5/2003 quote the original's To above "did not reach the following recipient(s)" and name
+     * the failed recipient below it only in X.400 form: the list address above must not be taken for it.
+     */
+    @Test
+    void anExchangeX400RecipientIsReadAndTheQuotedToIsNot() {
+        String mail = """
+                From: System Administrator <postmaster@corp.example>
+                To: news-bounces@example.com
+                Subject: Undeliverable: Weekly news
+                X-MS-Embedded-Report:
+                Content-Type: text/plain
+
+                Your message
+
+                  To:      news@example.com
+                  Subject: Weekly news
+                  Sent:    Fri, 4 Oct 2002 17:10:56 -0400
+
+                did not reach the following recipient(s):
+
+                c=US;a= ;p=CORP;o=Site2;dda:SMTP=ann@corp.example; on Fri, 4 Oct 2002
+                17:12:28 -0400
+                    The recipient name is not recognized
+                    MSEXCH:IMS:CORP:Site2:IMS-01 0 (000C05A6) Unknown Recipient
+                """.replace("\n", "\r\n");
+        List<DeliveryRecord> records = parser.parse(mail.getBytes(java.nio.charset.StandardCharsets.US_ASCII)).records();
+        assertEquals(List.of("ann@corp.example"), records.stream().map(DeliveryRecord::recipient).toList());
+        assertTrue(records.get(0).diagnostic().contains("The recipient name is not recognized"), records.get(0).diagnostic());
+    }
 }

@@ -7,12 +7,16 @@ import io.bouncesweeper.parse.TextReport;
 import java.util.List;
 import java.util.Locale;
 
-/** Microsoft Exchange, Exchange Online (Office 365) and Outlook.com non-delivery reports. */
+/**
+ * Microsoft Exchange, Exchange Online (Office 365) and Outlook.com non-delivery reports; also Exchange
+ * 5.5/2003's "did not reach the following recipient(s):", whose summary above that line quotes the
+ * original's To (often a list address), so the section starts below it.
+ */
 final class ExchangeDecoder extends TextDecoder {
     ExchangeDecoder() {
         super("Exchange", markers(List.of("delivery has failed to these recipients or groups",
                         "your message to", "your message did not reach some or all of the intended recipients",
-                        "diagnostic information for administrators"),
+                        "diagnostic information for administrators", "did not reach the following recipient(s)"),
                 List.of("original message headers", "------ original message")));
     }
 
@@ -59,7 +63,8 @@ final class ExchangeDecoder extends TextDecoder {
     @Override
     public boolean recognises(Mail mail) {
         return mail.headers().has("X-MS-Exchange-Message-Is-Ndr") || mail.headers().has("X-MS-Exchange-Organization-SCL")
-                || textContains(mail, "delivery has failed to these recipients or groups",
+                || mail.headers().has("X-MS-Embedded-Report")
+                || textContains(mail, "did not reach the following recipient(s)", "delivery has failed to these recipients or groups",
                 "your message did not reach some or all of the intended recipients",
                 "diagnostic information for administrators");
     }
