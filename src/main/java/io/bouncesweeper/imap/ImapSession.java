@@ -116,6 +116,8 @@ public final class ImapSession implements AutoCloseable {
         return result;
     }
 
+    private static final Object FOLDER_CREATION = new Object();
+
     /** Creates {@code name} ("/"-separated levels) when missing; returns the server's full name. */
     public String ensureFolder(String name) throws MessagingException {
         char separator = store.getDefaultFolder().getSeparator();
@@ -124,8 +126,12 @@ public final class ImapSession implements AutoCloseable {
             return serverName;
         }
         Folder target = store.getFolder(serverName);
-        if (!target.exists() && !target.create(Folder.HOLDS_MESSAGES)) {
-            throw new MessagingException("cannot create IMAP folder '" + serverName + "'");
+        // Partitions archive into the same folders side by side: in this process they create them one
+        // at a time; another process may still win the race, so a failed CREATE looks again.
+        synchronized (FOLDER_CREATION) {
+            if (!target.exists() && !target.create(Folder.HOLDS_MESSAGES) && !target.exists()) {
+                throw new MessagingException("cannot create IMAP folder '" + serverName + "'");
+            }
         }
         existingFolders.add(serverName);
         return serverName;
