@@ -1,6 +1,7 @@
 package io.bouncesweeper.parse;
 
 import java.util.Locale;
+import java.util.List;
 
 /**
  * Small scanners over diagnostic text: enhanced status codes, SMTP reply codes, addresses and the
@@ -293,6 +294,10 @@ public final class Text {
         if (at < 0) at = l.indexOf("in response to ");
         if (at < 0) at = l.indexOf("during ");
         if (at < 0) {
+            String labelled = labelledCommand(l);
+            if (labelled != null) {
+                return labelled;
+            }
             if (l.contains("while connecting") || l.contains("connection refused") || l.contains("connect to")) {
                 return "CONNECT";
             }
@@ -308,6 +313,21 @@ public final class Text {
         if (rest.contains("connect") || rest.contains("greeting") || rest.contains("banner")) return "CONNECT";
         return null;
     }
+
+    /** "SMTP:RCPT host mx.example.net: 553 ..." (a gateway's technical details): the command after "smtp:". */
+    private static String labelledCommand(String lower) {
+        for (int at = lower.indexOf("smtp:"); at >= 0; at = lower.indexOf("smtp:", at + 5)) {
+            int from = at + 5;
+            for (String c : LABELLED_COMMANDS) {
+                if (lower.startsWith(c, from) && (from + c.length() == lower.length() || lower.charAt(from + c.length()) == ' ')) {
+                    return c.toUpperCase(Locale.ROOT);
+                }
+            }
+        }
+        return null;
+    }
+
+    private static final List<String> LABELLED_COMMANDS = List.of("rcpt", "mail", "data", "ehlo", "helo");
 
     /**
      * The remote host a diagnostic names ("host mx.example.net[192.0.2.1] said:", "host

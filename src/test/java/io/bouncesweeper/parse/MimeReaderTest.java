@@ -139,5 +139,9 @@ class MimeReaderTest {
         assertEquals("554", Text.findReplyCode("host x[1.2.3.4] said: 554 rejected"));
         assertEquals("a.b@c.example", Text.findAddress("rfc822; <a.b@c.example>"));
         assertEquals("RCPT", Text.smtpCommand("(in reply to RCPT TO command)"));
+        assertEquals("RCPT", Text.smtpCommand("Technical details: SMTP:RCPT host 192.0.2.1: 553 5.3.0 <a@b.example>... No such user here"));
+        assertEquals("DATA", Text.smtpCommand("SMTP:DATA host mx.example.net: 554 rejected"));
+        assertNull(Text.smtpCommand("smtp; 550 5.1.1 user unknown"));
+        assertNull(Text.smtpCommand("SMTP:RCPTX host mx.example.net: 550 no"));
     }
 }
