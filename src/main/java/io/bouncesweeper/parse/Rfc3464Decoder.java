@@ -122,15 +122,15 @@ public final class Rfc3464Decoder implements Decoder {
         }
         String action = lower(r.get("Action"));
         String statusField = firstNonNull(r.get("Status"), perMessage.get("Status"));
+        String status = Text.statusField(statusField);
         String rawDiagnostic = firstNonNull(r.get("Diagnostic-Code"), perMessage.get("Diagnostic-Code"));
-        if (rawDiagnostic == null && statusField != null && Text.statusField(statusField) == null && !statusField.isBlank()) {
+        if (rawDiagnostic == null && status == null && statusField != null && !statusField.isBlank()) {
             rawDiagnostic = statusField; // a server's reply put into Status ("Status: 553 Exceeded maximum inbound message size")
         }
         // "X-Unix; 255" is a local exit code, not an SMTP reply
         boolean exitCode = rawDiagnostic != null && rawDiagnostic.trim().toLowerCase(Locale.ROOT).startsWith("x-unix");
         String diagnostic = Text.afterType(rawDiagnostic);
         diagnostic = Text.squash(diagnostic);
-        String status = Text.statusField(statusField);
         String reply = null;
         if (diagnostic != null) {
             // the remote server's own "550 5.7.1" outranks the reporting MTA's summary status

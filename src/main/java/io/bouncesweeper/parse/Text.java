@@ -1,7 +1,7 @@
 package io.bouncesweeper.parse;
 
-import java.util.Locale;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Small scanners over diagnostic text: enhanced status codes, SMTP reply codes, addresses and the
@@ -155,8 +155,9 @@ public final class Text {
                 return null;
             }
         } else {
-            if (isX400Dda(s, start, at)) {
-                start += X400_DDA_SMTP.length() - 4; // the address after "dda:SMTP="
+            int x400 = afterX400Dda(s, Math.max(0, start - 4), at);
+            if (x400 >= 0) {
+                start = x400;
             } else if (start > 0 && !startsAfter(s, start)) {
                 return null;
             }
@@ -182,12 +183,17 @@ public final class Text {
 
     /**
      * Exchange 5.5 and 2003 name a recipient in X.400 form, "c=US;a= ;p=Org;o=Site;dda:SMTP=user@example.com;":
-     * the local part read back from the '@' then starts with "SMTP=" right after "dda:".
+     * where the address's local part starts if the last "dda:SMTP=" (any case) in {@code s[from, at)} precedes
+     * it, else -1. Both the address reader and the URL check ask, so the form is known in one place.
      */
-    private static boolean isX400Dda(String s, int start, int at) {
-        int prefix = X400_DDA_SMTP.length();
-        return start >= 4 && at - start > prefix - 4
-                && s.regionMatches(true, start - 4, X400_DDA_SMTP, 0, prefix);
+    static int afterX400Dda(String s, int from, int at) {
+        int n = X400_DDA_SMTP.length();
+        for (int i = at - n - 1; i >= from; i--) {
+            if (s.regionMatches(true, i, X400_DDA_SMTP, 0, n)) {
+                return i + n;
+            }
+        }
+        return -1;
     }
 
     /**

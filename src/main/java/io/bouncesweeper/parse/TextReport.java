@@ -569,11 +569,8 @@ public final class TextReport {
     private static boolean insideUrl(String line, int at) {
         int start = at;
         while (start > 0 && at - start < 256 && line.charAt(start - 1) != ' ') start--;
-        String token = line.substring(start, at);
-        int x400 = token.toLowerCase(Locale.ROOT).lastIndexOf("dda:smtp=");
-        if (x400 >= 0) {
-            token = token.substring(x400 + "dda:smtp=".length()); // Exchange's X.400 form: its '=' signs are no query string
-        }
+        int x400 = Text.afterX400Dda(line, start, at);
+        String token = line.substring(x400 >= 0 ? x400 : start, at); // X.400's '=' signs are no query string
         return token.contains("://") || token.contains("?") || token.contains("=");
     }
 }

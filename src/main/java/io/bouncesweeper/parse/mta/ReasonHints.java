@@ -1,7 +1,7 @@
 package io.bouncesweeper.parse.mta;
 
-import io.bouncesweeper.parse.LowerCase;
 import io.bouncesweeper.domain.Reason;
+import io.bouncesweeper.parse.LowerCase;
 
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,7 +1,7 @@
 package io.bouncesweeper.parse.mta;
 
-import io.bouncesweeper.parse.LowerCase;
 import io.bouncesweeper.domain.DeliveryRecord;
+import io.bouncesweeper.parse.LowerCase;
 import io.bouncesweeper.parse.DeliveryStatus;
 import io.bouncesweeper.parse.Headers;
 import io.bouncesweeper.parse.Mail;

@@ -1,7 +1,7 @@
 package io.bouncesweeper.parse.mta;
 
-import io.bouncesweeper.parse.LowerCase;
 import io.bouncesweeper.domain.DeliveryRecord;
+import io.bouncesweeper.parse.LowerCase;
 import io.bouncesweeper.parse.Decoder;
 import io.bouncesweeper.parse.Mail;
 import io.bouncesweeper.parse.Rfc3464Decoder;
@@ -11,7 +11,6 @@ import io.bouncesweeper.parse.TextReport;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Base of the per-family decoders. A family names how it is recognised and the markers around
