@@ -6,13 +6,19 @@
 #   BENCH_SEEN=1 scripts/bench.sh 50000 -- --job=reprocess-historic   (historic job over seen mail)
 #   BENCH_LAUNCH=jar scripts/bench.sh   (plain java -jar instead of the extracted jar + CDS archive)
 #
-#   (a) generates COUNT messages from scripts/bench-templates/*.eml (CRLF) with varied recipients
-#       (user00001@example.net ...) and Message-IDs; mix set by BENCH_MIX
+#   (a) generates COUNT messages: by default (BENCH_MIX=fixtures) from every bounce fixture of the
+#       project (src/test/resources/fixtures/**/*.eml: many MTA shapes, notices, garbage), each copy with
+#       its own Message-ID and trace header; or from scripts/bench-templates/*.eml (CRLF) with varied
+#       recipients (user00001@example.net ...) when BENCH_MIX names templates (template=weight,...)
 #   (b) empties the IMAP user's INBOX and Bounces/* folders and Dovecot's index files (UIDs restart)
 #   (c) writes each message into Maildir/tmp/, chowns it to vmail, renames it into new/ (no IMAP APPEND),
 #       or with BENCH_SEEN=1 into cur/ flagged \Seen (what a historic folder looks like)
 #   (d) drops and recreates the benchmark database (BENCH_DB_NAME, never the test database)
-#   (e) runs java -jar target/bounce-sweeper.jar with the JOB_ENV below; skipped if the jar is missing
+#   (e) runs the plain client scripts/plain-imap-client.py on the seeded mailbox (the IMAP server's limit:
+#       fetch per 1,000 pipelined, one MOVE at the end, compressed), seeds the same mail again, and
+#   (f) runs java -jar target/bounce-sweeper.jar with the JOB_ENV below; skipped if the jar is missing
+#   and prints both in-run rates, their ratio, CPU per message of every process, and the job's peak heap.
+#   BENCH_PLAIN=0 skips the plain client.
 # Logs: benchmark-data/bench-<UTC timestamp>.log (job output), benchmark-data/services.log.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -31,7 +37,9 @@ DB_PASSWORD=${DB_PASSWORD:-bounces}
 BENCH_JAR=${BENCH_JAR:-target/bounce-sweeper.jar}
 BENCH_JAVA_OPTS=${BENCH_JAVA_OPTS:--Xmx1g -XX:TieredStopAtLevel=1 -XX:+UseSerialGC}  # as the Helm chart runs it
 BENCH_CHUNK_SIZE=${BENCH_CHUNK_SIZE:-1000}
-BENCH_MIX=${BENCH_MIX:-hard-550-5.1.1=70,soft-452-4.2.2=18,soft-421-4.7.0=10,non-report-autoreply=2}  # template=weight
+BENCH_MIX=${BENCH_MIX:-fixtures}   # fixtures, or template=weight,... e.g. hard-550-5.1.1=70,soft-452-4.2.2=18,soft-421-4.7.0=10,non-report-autoreply=2
+BENCH_FIXTURES=${BENCH_FIXTURES:-src/test/resources/fixtures}
+BENCH_PLAIN=${BENCH_PLAIN:-1}                                # 0: don't run the plain client
 BENCH_TAIL=${BENCH_TAIL:-20}                                 # job output lines shown at the end
 BENCH_SKIP_SERVICES=${BENCH_SKIP_SERVICES:-0}                # 1: don't run scripts/services.sh first
 BENCH_SEEN=${BENCH_SEEN:-0}                                  # 1: seed the messages as seen (\Seen in cur/)
@@ -125,6 +133,7 @@ fi
 [ "$(id -u)" = 0 ] || die "run as root: the seeder chowns files to $VMAIL_USER"
 getent passwd "$VMAIL_USER" >/dev/null || die "user $VMAIL_USER missing"
 
+seed_mailbox() {  # (b), (a)+(c): an empty INBOX holding COUNT fresh messages, indexed by Dovecot
 # ---------------------------------------------------------------- (b) empty INBOX, Bounces/*, indexes
 if pgrep -u "$VMAIL_USER" -x imap >/dev/null 2>&1; then
   say "WARNING: IMAP sessions of $VMAIL_USER are open; they will see the mailbox vanish under them"
@@ -133,7 +142,7 @@ t0=$(now)
 before=$(count_files "$MAILDIR"); before_bounces=0
 for d in "$MAILDIR"/.Bounces "$MAILDIR"/.Bounces.*; do [ -d "$d" ] && before_bounces=$((before_bounces + $(count_files "$d"))); done
 find "$MAILDIR/cur" "$MAILDIR/new" "$MAILDIR/tmp" -maxdepth 1 -type f -delete
-find "$MAILDIR" -mindepth 1 -maxdepth 1 -type d \( -name '.Bounces' -o -name '.Bounces.*' \) -exec rm -rf {} +
+find "$MAILDIR" -mindepth 1 -maxdepth 1 -type d \( -name '.Bounces' -o -name '.Bounces.*' -o -name '.Bench' -o -name '.Bench.*' \) -exec rm -rf {} +
 # index, cache, uidlist, mailbox-list index: Dovecot then assigns UIDs from 1 under a new, larger UIDVALIDITY
 # (dovecot-uidvalidity is kept on purpose: it makes each reset look like a recreated mailbox)
 find "$MAILDIR" -mindepth 1 -maxdepth 1 -type f \( -name 'dovecot.index*' -o -name 'dovecot-uidlist' \
@@ -142,13 +151,28 @@ say "emptied INBOX ($before messages), Bounces/* ($before_bounces messages) and 
 
 # ---------------------------------------------------------------- (a)+(c) generate and deliver
 t0=$(now)
-perl - "$COUNT" "$MAILDIR" "$VMAIL_USER" scripts/bench-templates "$BENCH_MIX" "$BENCH_SEEN" <<'PERL'
-use strict; use warnings; use POSIX qw(strftime); use Time::HiRes qw(time);
-my ($count, $maildir, $vmail, $tdir, $mix, $seen) = @ARGV;
+perl - "$COUNT" "$MAILDIR" "$VMAIL_USER" scripts/bench-templates "$BENCH_MIX" "$BENCH_SEEN" "$BENCH_FIXTURES" <<'PERL'
+use strict; use warnings; use POSIX qw(strftime); use Time::HiRes qw(time); use File::Find;
+my ($count, $maildir, $vmail, $tdir, $mix, $seen, $fixtures) = @ARGV;
 my (undef, undef, $uid, $gid) = getpwnam($vmail) or die "no user $vmail\n";
 # templates and weights: the mix is spread evenly over the run (deterministic, no randomness)
-my (@names, @weights, %tpl);
-for (split /,/, $mix) {
+my (@names, @weights, %tpl, %fixture);
+if ($mix eq 'fixtures') {            # every fixture once per round, in file-name order
+  my @files; find(sub { push @files, $File::Find::name if /\.eml$/ && -f }, $fixtures);
+  die "no .eml fixtures under $fixtures\n" unless @files;
+  for my $f (sort @files) {
+    open my $fh, '<:raw', $f or die "$f: $!\n"; local $/; my $m = <$fh>; close $fh;
+    $m =~ s/\r?\n/\r\n/g;           # Maildir holds what IMAP serves: CRLF
+    (my $name = $f) =~ s{^\Q$fixtures\E/?}{};
+    my $split = index($m, "\r\n\r\n"); $split = length($m) if $split < 0;
+    my ($head, $rest) = (substr($m, 0, $split + 2), substr($m, $split + 2));
+    $head =~ s/^Message-ID:[^\r\n]*\r\n(?:[ \t][^\r\n]*\r\n)*//mig;   # each copy gets its own
+    $tpl{$name} = "Received: from bench (localhost [127.0.0.1]) by mx.bounce-sweeper.test id \@\@QUEUEID\@\@; \@\@DATE\@\@\r\n"
+                . "Message-ID: <\@\@MSGID\@\@>\r\n" . $head . $rest;
+    $fixture{$name} = 1; push @names, $name; push @weights, 1;
+  }
+}
+for (grep { $mix ne 'fixtures' } split /,/, $mix) {
   my ($name, $w) = split /=/;
   open my $fh, '<:raw', "$tdir/$name.eml" or die "template $tdir/$name.eml: $!\n";
   local $/; $tpl{$name} = <$fh>; close $fh;
@@ -176,7 +200,9 @@ for my $i (1 .. $count) {
     QUEUEID => sprintf('Q%07dB%05X', $i, $t & 0xfffff),
     N => $num,
   );
-  (my $msg = $tpl{$name}) =~ s/\@\@([A-Z_]+)\@\@/exists $v{$1} ? $v{$1} : die "unknown placeholder $1\n"/ge;
+  my $msg = $tpl{$name};
+  if ($fixture{$name}) { $msg =~ s/\@\@(QUEUEID|DATE|MSGID)\@\@/$v{$1}/g }   # fixture text may hold @@ itself
+  else { $msg =~ s/\@\@([A-Z_]+)\@\@/exists $v{$1} ? $v{$1} : die "unknown placeholder $1\n"/ge }
   my $size = length $msg;                              # CRLF already: physical size == virtual size
   my $file = sprintf '%d.M%06dP%dQ%d.%s,S=%d,W=%d', $t, $i % 1000000, $$, $i, $host, $size, $size;
   open my $out, '>:raw', "$maildir/tmp/$file" or die "$maildir/tmp/$file: $!\n";
@@ -186,7 +212,8 @@ for my $i (1 .. $count) {
   my $target = $seen ? "$maildir/cur/$file:2,S" : "$maildir/new/$file";
   rename "$maildir/tmp/$file", $target or die "rename: $!\n";
 }
-printf "[bench] mix: %s\n", join ', ', map { "$_=" . ($n{$_} // 0) } @names;
+printf "[bench] mix: %s\n", $mix eq 'fixtures' ? scalar(@names) . " fixtures of $fixtures, " . int($count / @names) . "-" . int(($count + @names - 1) / @names) . " copies each"
+                                              : join ', ', map { "$_=" . ($n{$_} // 0) } @names;
 PERL
 t1=$(now)
 seeded=$(count_files "$MAILDIR")
@@ -201,13 +228,32 @@ status=$(printf 'a LOGIN %s %s\r\nb STATUS INBOX (MESSAGES UIDNEXT UIDVALIDITY)\
   grep -a '^\* STATUS' | tr -d '\r') || true
 [ -n "$status" ] || die "IMAP STATUS over 127.0.0.1:$IMAPS_PORT failed (is Dovecot up? see $MAIL_ROOT/dovecot.log)"
 say "Dovecot indexed in $(elapsed "$t0" "$(now)") s: $status"
+}
+
+seed_mailbox
+
+# ---------------------------------------------------------------- (e) the plain client: the IMAP server's limit
+PLAIN_LINE=""; plain_cpu=0
+if [ "$BENCH_PLAIN" = 1 ] && [ "$SEED_ONLY" = 0 ]; then
+  imap_cpu0=$(proc_cpu "$(cat "$MAIL_ROOT/run/master.pid" 2>/dev/null)")
+  PLAIN_LINE=$(BENCH_IMAP_PASSWORD=$IMAP_PASSWORD /usr/bin/time -f '%U %S' -o "$LOG.plain-cpu" \
+    python3 scripts/plain-imap-client.py --port "$IMAPS_PORT" --cafile "$CERT" --user "$IMAP_USER" \
+    --password-env BENCH_IMAP_PASSWORD --folder INBOX --move-to Bench/Plain) || die "plain client failed"
+  sleep 1   # Dovecot's imap process ends after LOGOUT; its CPU reaches the master once it is reaped
+  imap_cpu1=$(proc_cpu "$(cat "$MAIL_ROOT/run/master.pid" 2>/dev/null)")
+  PLAIN_IMAP_CPU=$(awk -v a="$imap_cpu0" -v b="$imap_cpu1" 'BEGIN { printf "%.2f", b - a }')
+  plain_cpu=$(awk 'END {print $1 + $2}' "$LOG.plain-cpu")
+  say "$PLAIN_LINE; client CPU $plain_cpu s, Dovecot CPU $PLAIN_IMAP_CPU s"
+  say "seeding the same mail again for the job"
+  seed_mailbox
+fi
 
 # ---------------------------------------------------------------- (d) benchmark database
 sql -e "DROP DATABASE IF EXISTS \`$BENCH_DB_NAME\`; CREATE DATABASE \`$BENCH_DB_NAME\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci" \
   || die "cannot recreate $BENCH_DB_NAME as $DB_USER (run scripts/services.sh for the grants)"
 say "recreated empty database $BENCH_DB_NAME"
 
-# ---------------------------------------------------------------- (e) run the job
+# ---------------------------------------------------------------- (f) run the job
 if [ "$SEED_ONLY" = 1 ]; then say "--seed-only: not running the job"; exit 0; fi
 if [ ! -f "$BENCH_JAR" ]; then
   say "SKIPPED the job run: $BENCH_JAR not found. Build it with 'mvn -B -ntp -DskipTests package' (or set BENCH_JAR)."
@@ -244,4 +290,17 @@ say "seeding rate: $(rate "$COUNT" "$SEED_SECS")"
 job_cpu=$(awk 'END {print $1 + $2}' "$LOG.cpu" 2>/dev/null || echo 0)
 say "$(awk -v j="$job_cpu" -v d0="$db_cpu0" -v d1="$db_cpu1" -v i0="$imap_cpu0" -v i1="$imap_cpu1" -v n="$COUNT" -v l="$(cat /proc/loadavg | cut -d' ' -f1-3)" \
   'BEGIN { printf "CPU seconds: job JVM %.1f, MariaDB %.1f, Dovecot %.1f (per 1,000 messages: %.2f, %.2f, %.2f); load average %s", j, d1-d0, i1-i0, (n ? j*1000/n : 0), (n ? (d1-d0)*1000/n : 0), (n ? (i1-i0)*1000/n : 0), l }')"
+# ---------------------------------------------------------------- the job beside the limit
+job_rate=$(grep -a -o 'messages read: *[0-9,]* in [0-9.]* s ([0-9,]* msg/s)' "$LOG" | tail -n 1 | sed 's/.*(\([0-9,]*\) msg\/s)/\1/; s/,//g')
+peak_heap=$(grep -a -o 'peak heap: *[0-9,]* MB' "$LOG" | tail -n 1 | sed 's/[^0-9]//g')
+if [ -n "$PLAIN_LINE" ]; then
+  plain_rate=$(sed 's/.* rate=\([0-9]*\).*/\1/' <<<"$PLAIN_LINE")
+  say "$(awk -v p="$plain_rate" -v j="${job_rate:-0}" -v pc="$plain_cpu" -v pi="$PLAIN_IMAP_CPU" -v jc="$job_cpu" \
+    -v ji0="$imap_cpu0" -v ji1="$imap_cpu1" -v d0="$db_cpu0" -v d1="$db_cpu1" -v n="$COUNT" -v h="${peak_heap:-?}" 'BEGIN {
+      printf "LIMIT vs JOB at %d messages: plain client %d msg/s, job in-run %d msg/s, ratio %.0f %%\n", n, p, j, (p ? 100 * j / p : 0);
+      printf "[bench] CPU ms per message: plain client %.3f, its Dovecot %.3f | job JVM %.3f, its Dovecot %.3f (%.0f %% of the plain client'"'"'s), MariaDB %.3f | job peak heap %s MB",
+        pc * 1000 / n, pi * 1000 / n, jc * 1000 / n, (ji1 - ji0) * 1000 / n, (pi > 0 ? 100 * (ji1 - ji0) / pi : 0), (d1 - d0) * 1000 / n, h }')"
+else
+  say "job in-run ${job_rate:-?} msg/s, peak heap ${peak_heap:-?} MB (plain client not run)"
+fi
 exit $rc
