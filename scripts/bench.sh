@@ -8,7 +8,7 @@
 #
 #   (a) generates COUNT messages: by default (BENCH_MIX=fixtures) from every bounce fixture of the
 #       project (src/test/resources/fixtures/**/*.eml: many MTA shapes, notices, garbage), each copy with
-#       its own Message-ID and trace header; or from scripts/bench-templates/*.eml (CRLF) with varied
+#       its own Message-ID, trace header and addresses (local part + .bNNNNN); or from scripts/bench-templates/*.eml (CRLF) with varied
 #       recipients (user00001@example.net ...) when BENCH_MIX names templates (template=weight,...)
 #   (b) empties the IMAP user's INBOX and Bounces/* folders and Dovecot's index files (UIDs restart)
 #   (c) writes each message into Maildir/tmp/, chowns it to vmail, renames it into new/ (no IMAP APPEND),
@@ -201,7 +201,11 @@ for my $i (1 .. $count) {
     N => $num,
   );
   my $msg = $tpl{$name};
-  if ($fixture{$name}) { $msg =~ s/\@\@(QUEUEID|DATE|MSGID)\@\@/$v{$1}/g }   # fixture text may hold @@ itself
+  if ($fixture{$name}) {                               # fixture text may hold @@ itself
+    $msg =~ s/\@\@(QUEUEID|DATE|MSGID)\@\@/$v{$1}/g;
+    # every copy fails for addresses of its own, as real mail does (few events per address)
+    $msg =~ s/(?<![A-Za-z0-9._%+-])(?!(?i:postmaster|mailer-daemon)\@)([A-Za-z0-9][A-Za-z0-9._%+-]{0,40})\@(?=[A-Za-z0-9-]+\.[A-Za-z])/$1.b$num\@/g;
+  }
   else { $msg =~ s/\@\@([A-Z_]+)\@\@/exists $v{$1} ? $v{$1} : die "unknown placeholder $1\n"/ge }
   my $size = length $msg;                              # CRLF already: physical size == virtual size
   my $file = sprintf '%d.M%06dP%dQ%d.%s,S=%d,W=%d', $t, $i % 1000000, $$, $i, $host, $size, $size;
