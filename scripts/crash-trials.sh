@@ -16,7 +16,7 @@
 #   folders' files == MESSAGES, and file count == MESSAGES); bounce_message rows == MESSAGES;
 #   bounce_event rows and the recipient_state checksum == the reference run's.
 # Kill modes, in rotation: sigkill-early (in the first 30 % of the job's time after Spring Boot has
-# started: recovery, search, first fetches), sigkill-random (anywhere in the job), and crash points of the app (io.bouncesweeper.job.CrashPoints via BOUNCE_SWEEPER_TEST_CRASH_AT):
+# started: recovery, search, first fetches), sigkill-random (anywhere in the job), and crash points (the test bean io.bouncesweeper.robust.CrashPoints via BOUNCE_SWEEPER_TEST_CRASH_AT; they need CRASH_JAVA_CMD running the test classpath, as CrashTrialsDovecotTest does):
 # before-commit:N, after-commit:N, during-move:N, after-move:N with a random N.
 # Output: one line per trial and a final table; logs under $CRASH_MAIL_ROOT/logs/.
 set -euo pipefail
@@ -122,7 +122,7 @@ reset_all() {
 # run_job <log> [crash spec] [kill after seconds]: prints the exit code (137 when killed)
 run_job() {
   local log=$1 spec=${2:-} after=${3:-} pid rc
-  env "${JOB_ENV[@]}" ${spec:+BOUNCE_SWEEPER_TEST_CRASH_AT=$spec} java $CRASH_JAVA_OPTS $CRASH_JAVA_CMD </dev/null >"$log" 2>&1 &
+  env "${JOB_ENV[@]}" ${spec:+BOUNCE_SWEEPER_TEST_CRASH_AT=$spec SPRING_MAIN_SOURCES=io.bouncesweeper.robust.CrashPoints} java $CRASH_JAVA_OPTS $CRASH_JAVA_CMD </dev/null >"$log" 2>&1 &
   pid=$!
   if [ -n "$after" ]; then
     # the clock starts when Spring Boot has started (JVM start-up takes seconds, up to half a minute on a

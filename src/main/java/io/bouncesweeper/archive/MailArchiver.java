@@ -1,7 +1,6 @@
 package io.bouncesweeper.archive;
 
 import io.bouncesweeper.imap.ImapConnector;
-import io.bouncesweeper.job.CrashPoints;
 import io.bouncesweeper.imap.ImapSession;
 import jakarta.mail.MessagingException;
 import org.slf4j.Logger;
@@ -21,6 +20,7 @@ public class MailArchiver implements AutoCloseable {
     private final ImapConnector connector;
     private final String sourceFolder;
     private final boolean moveAllowed;
+    private ArchiveMoments moments = ArchiveMoments.NONE;
     private ImapSession session;
 
     public MailArchiver(ImapConnector connector, String sourceFolder) {
@@ -32,6 +32,10 @@ public class MailArchiver implements AutoCloseable {
         this.connector = connector;
         this.sourceFolder = sourceFolder;
         this.moveAllowed = moveAllowed;
+    }
+
+    public void setMoments(ArchiveMoments moments) {
+        this.moments = moments;
     }
 
     /**
@@ -50,7 +54,7 @@ public class MailArchiver implements AutoCloseable {
                 String target = s.ensureFolder(e.getKey());
                 s.move(e.getValue(), target, moveAllowed);
                 moved.put(e.getKey(), e.getValue().length);
-                CrashPoints.reach("during-move");
+                moments.folderMoved();
             }
             return moved;
         } catch (MessagingException | RuntimeException e) {

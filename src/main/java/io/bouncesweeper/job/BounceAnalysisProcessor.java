@@ -5,7 +5,6 @@ import io.bouncesweeper.domain.ArchiveCategory;
 import io.bouncesweeper.domain.ClassifiedRecord;
 import io.bouncesweeper.domain.DeliveryRecord;
 import io.bouncesweeper.domain.MailboxMessage;
-import io.bouncesweeper.domain.MessageKey;
 import io.bouncesweeper.domain.ParseOutcome;
 import io.bouncesweeper.domain.ParsedMessage;
 import io.bouncesweeper.domain.ProcessedMessage;
@@ -18,12 +17,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Parse, then classify each record. Never throws: whatever goes wrong with one message makes it
- * an UNPARSED outcome bound for quarantine, and the run goes on.
+ * an UNPARSED outcome bound for quarantine, and the run goes on. Holds no state of its own, so the
+ * step runs it on several threads at once.
  */
 public class BounceAnalysisProcessor implements ItemProcessor<MailboxMessage, ProcessedMessage> {
     private static final Logger log = LoggerFactory.getLogger(BounceAnalysisProcessor.class);
@@ -38,22 +36,8 @@ public class BounceAnalysisProcessor implements ItemProcessor<MailboxMessage, Pr
         this.clock = clock;
     }
 
-    private final Map<MessageKey, ProcessedMessage> analysedAhead = new ConcurrentHashMap<>();
-
-    /** Analyses a batch ahead of time (on the reader's prefetch thread); {@link #process} then only looks it up. */
-    public void analyseAhead(List<MailboxMessage> batch) {
-        for (MailboxMessage m : batch) {
-            analysedAhead.put(m.key(), analyse(m));
-        }
-    }
-
     @Override
     public ProcessedMessage process(MailboxMessage message) {
-        ProcessedMessage ready = analysedAhead.remove(message.key());
-        return ready != null ? ready : analyse(message);
-    }
-
-    private ProcessedMessage analyse(MailboxMessage message) {
         Instant now = clock.instant();
         ParsedMessage parsed;
         try {

@@ -1,9 +1,7 @@
 package io.bouncesweeper.job;
 
 import io.bouncesweeper.archive.ArchiveFolders;
-import io.bouncesweeper.archive.MailArchiver;
 import io.bouncesweeper.domain.ClassifiedRecord;
-import io.bouncesweeper.domain.MessageKey;
 import io.bouncesweeper.domain.ProcessedMessage;
 import io.bouncesweeper.store.BounceStore;
 import io.bouncesweeper.store.ListPreview;
@@ -16,48 +14,34 @@ import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
- * Stores a chunk and, only once its transaction has committed, moves its messages out of the
- * folder. In Spring Batch 6 chunk listeners run inside the transaction, so the move hangs on a
- * transaction synchronisation instead. A message seen before (a rerun after a crash between commit
- * and move, or the same mail copied back) writes nothing and is just moved. A failed move leaves
- * the message's outbox row open; the end of the sweep and the next run move it.
+ * Stores a chunk: its messages, their events and the recipients' list state, in the chunk's
+ * transaction. A message seen before (a rerun after a crash between commit and move, or the same
+ * mail copied back) writes nothing; it is still handed on for archiving. Counts a chunk in the
+ * run's statistics only once its transaction has committed.
  */
 class BounceItemWriter implements ItemWriter<ProcessedMessage>, StepExecutionListener {
     private static final Logger log = LoggerFactory.getLogger(BounceItemWriter.class);
 
     private final BounceStore store;
-    private final MailArchiver archiver;
     private final ArchiveFolders folders;
-    private final TransactionTemplate separateTransaction;
     private final RunStatistics statistics;
-    private final ArchiveQueue archiveQueue = new ArchiveQueue(this::archive);
     private final SweepMode mode;
     private final ListPreview preview;
     private Long jobExecutionId;
 
-    BounceItemWriter(BounceStore store, MailArchiver archiver, ArchiveFolders folders, TransactionTemplate separateTransaction,
-                     RunStatistics statistics, SweepMode mode) {
-        this(store, archiver, folders, separateTransaction, statistics, mode, null);
-    }
-
     /** @param preview a dry run's ledger of the list changes it would make (null: no preview) */
-    BounceItemWriter(BounceStore store, MailArchiver archiver, ArchiveFolders folders, TransactionTemplate separateTransaction,
-                     RunStatistics statistics, SweepMode mode, ListPreview preview) {
+    BounceItemWriter(BounceStore store, ArchiveFolders folders, RunStatistics statistics, SweepMode mode,
+                     ListPreview preview) {
         this.preview = preview;
         this.store = store;
-        this.archiver = archiver;
         this.folders = folders;
-        this.separateTransaction = separateTransaction;
         this.statistics = statistics;
         this.mode = mode;
     }
@@ -65,11 +49,6 @@ class BounceItemWriter implements ItemWriter<ProcessedMessage>, StepExecutionLis
     @Override
     public void beforeStep(StepExecution stepExecution) {
         jobExecutionId = stepExecution.getJobExecutionId();
-    }
-
-    /** Waits for the moves of the chunks committed so far. */
-    void awaitArchived() {
-        archiveQueue.close();
     }
 
     @Override
@@ -93,21 +72,12 @@ class BounceItemWriter implements ItemWriter<ProcessedMessage>, StepExecutionLis
         store.insertMessages(fresh, m -> folders.folderFor(m.category()), jobExecutionId);
         store.insertEvents(fresh);
         store.applyRecipientState(fresh);
-        CrashPoints.reach("before-commit");
-        if (mode == SweepMode.KEEP_IN_PLACE && !all.isEmpty()) {
-            MessageKey first = all.get(0).key();
-            store.markArchived(first.mailbox(), first.folder(), first.uidValidity(),
-                    all.stream().map(m -> m.key().uid()).toList());
-        }
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
                 statistics.committed(all, fresh);
-                CrashPoints.reach("after-commit");
-                if (mode == SweepMode.ARCHIVE) {
-                    archiveQueue.submit(all);
-                } else {
-                    log.info(statistics.progressLine());
+                if (mode != SweepMode.ARCHIVE) {
+                    log.info(statistics.progressLine()); // archiving logs it after each move
                 }
             }
         });
@@ -137,33 +107,5 @@ class BounceItemWriter implements ItemWriter<ProcessedMessage>, StepExecutionLis
         }
         log.info("dry run: UID {} would go to {}: {}", m.key().uid(), m.category().code(),
                 sb.isEmpty() ? LogText.safe(m.error() == null ? "no records" : m.error()) : sb);
-    }
-
-    /** Moves committed messages (one or several chunks) and records that they left the folder. */
-    void archive(List<ProcessedMessage> messages) {
-        if (messages.isEmpty()) {
-            return;
-        }
-        Map<String, List<Long>> byFolder = new LinkedHashMap<>();
-        for (ProcessedMessage m : messages) {
-            byFolder.computeIfAbsent(folders.folderFor(m.category()), f -> new ArrayList<>()).add(m.key().uid());
-        }
-        Map<String, long[]> uidsByFolder = new LinkedHashMap<>();
-        byFolder.forEach((f, uids) -> uidsByFolder.put(f, uids.stream().mapToLong(Long::longValue).toArray()));
-        MessageKey first = messages.get(0).key();
-        try {
-            Map<String, Integer> moved = archiver.move(uidsByFolder);
-            CrashPoints.reach("after-move");
-            List<Long> uids = messages.stream().map(m -> m.key().uid()).toList();
-            separateTransaction.executeWithoutResult(s ->
-                    store.markArchived(first.mailbox(), first.folder(), first.uidValidity(), uids));
-            statistics.archived(moved);
-            log.info(statistics.progressLine());
-        } catch (Exception e) {
-            // The results are committed; the messages stay in the folder and are moved by the next archive pass.
-            statistics.archiveDeferred(messages.size());
-            log.warn("could not archive {} committed messages now ({}); they will be moved by the next archive pass",
-                    messages.size(), e.toString());
-        }
     }
 }

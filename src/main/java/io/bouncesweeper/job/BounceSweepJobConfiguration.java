@@ -1,5 +1,6 @@
 package io.bouncesweeper.job;
 
+import io.bouncesweeper.archive.ArchiveMoments;
 import io.bouncesweeper.classify.BounceClassifier;
 import io.bouncesweeper.classify.VersionedClassifier;
 import io.bouncesweeper.config.BounceSweeperProperties;
@@ -9,6 +10,7 @@ import io.bouncesweeper.parse.DefaultBounceParser;
 import jakarta.validation.Validator;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -49,8 +51,11 @@ public class BounceSweepJobConfiguration {
     @Bean
     SweepJobFactory sweepJobFactory(JobRepository repository, PlatformTransactionManager tx, DataSource dataSource,
                                     BounceParser parser, BounceClassifier classifier, Clock clock,
-                                    RunStatistics statistics, BounceSweeperProperties p) {
-        return new SweepJobFactory(repository, tx, dataSource, parser, classifier, clock, statistics, p);
+                                    RunStatistics statistics, BounceSweeperProperties p,
+                                    ObjectProvider<ArchiveMoments> moments) {
+        SweepJobFactory factory = new SweepJobFactory(repository, tx, dataSource, parser, classifier, clock, statistics, p);
+        moments.ifAvailable(factory::setArchiveMoments); // only the crash harness of the tests has one
+        return factory;
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package io.bouncesweeper.job;
 
+import io.bouncesweeper.archive.ArchiveTally;
 import io.bouncesweeper.domain.ArchiveCategory;
 import io.bouncesweeper.domain.ClassifiedRecord;
 import io.bouncesweeper.domain.ProcessedMessage;
@@ -16,7 +17,7 @@ import java.util.TreeMap;
  * What one run did, counted from committed chunks only (a rolled-back chunk counts nothing), for
  * the progress lines and the final summary.
  */
-public class RunStatistics {
+public class RunStatistics implements ArchiveTally {
     private long startNanos = System.nanoTime();
     private long chunks;
     private long read;
@@ -60,6 +61,7 @@ public class RunStatistics {
         }
     }
 
+    @Override
     public synchronized void archived(Map<String, Integer> movedByFolder) {
         movedByFolder.forEach((folder, n) -> {
             archived += n;
@@ -67,6 +69,7 @@ public class RunStatistics {
         });
     }
 
+    @Override
     public synchronized void archiveDeferred(int n) {
         archiveDeferred += n;
     }
@@ -76,6 +79,7 @@ public class RunStatistics {
         return seconds <= 0 ? 0 : read / seconds;
     }
 
+    @Override
     public synchronized String progressLine() {
         return String.format("chunk %d: %,d messages read (%,.0f msg/s), %,d records, %,d archived, %,d quarantined",
                 chunks, read, messagesPerSecond(), records, archived, unparsed);

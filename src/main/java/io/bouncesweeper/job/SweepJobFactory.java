@@ -1,13 +1,16 @@
 package io.bouncesweeper.job;
 
 import io.bouncesweeper.archive.ArchiveFolders;
+import io.bouncesweeper.archive.ArchiveMoments;
+import io.bouncesweeper.archive.ChunkArchiver;
 import io.bouncesweeper.archive.MailArchiver;
+import io.bouncesweeper.archive.OutboxDrain;
+import io.bouncesweeper.archive.PendingArchiveMover;
 import io.bouncesweeper.classify.BounceClassifier;
 import io.bouncesweeper.config.BounceSweeperProperties;
 import io.bouncesweeper.config.JobDefinition;
 import io.bouncesweeper.domain.MailboxMessage;
 import io.bouncesweeper.domain.ProcessedMessage;
-import io.bouncesweeper.imap.Backoff;
 import io.bouncesweeper.imap.ImapConnector;
 import io.bouncesweeper.imap.SearchCriteria;
 import io.bouncesweeper.parse.BounceParser;
@@ -26,8 +29,11 @@ import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.ChunkOrientedStepBuilder;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.core.task.AsyncTaskExecutor;
+import org.springframework.core.task.support.TaskExecutorAdapter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -35,18 +41,22 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The whole job in one place, built for one run of one definition: a partitioned step with one
- * partition per mailbox folder; each partition reads, parses, classifies and stores in one
- * transaction per chunk, and archives each chunk after its commit.
+ * partition per mailbox folder; each partition reads (one thread), parses and classifies (the
+ * step's processing threads) and stores in one transaction per chunk; the archive moves each chunk
+ * after its commit.
  */
 public class SweepJobFactory {
     public static final String JOB_NAME = "bounceSweep";
@@ -60,6 +70,8 @@ public class SweepJobFactory {
     private final Clock clock;
     private final RunStatistics statistics;
     private final BounceSweeperProperties properties;
+    private ArchiveMoments moments = ArchiveMoments.NONE;
+    private static final AsyncTaskExecutor PROCESSING = processingThreads();
 
     public SweepJobFactory(JobRepository repository, PlatformTransactionManager transactionManager, DataSource dataSource,
                            BounceParser parser, BounceClassifier classifier, Clock clock, RunStatistics statistics,
@@ -146,30 +158,55 @@ public class SweepJobFactory {
         SweepMode mode = definition.dryRun() ? SweepMode.DRY_RUN
                 : definition.keepInPlace() ? SweepMode.KEEP_IN_PLACE : SweepMode.ARCHIVE;
         ImapConnector connector = new ImapConnector(target.settings());
-        MailArchiver archiver = newArchiver(connector, target.folder());
         JobDefinition.Archive a = definition.archive();
         ArchiveFolders folders = new ArchiveFolders(a.hard(), a.soft(), a.other(), a.unparsed(), a.notices());
         BounceStore store = newStore(jdbc, settings, clock);
-        TransactionTemplate separate = new TransactionTemplate(transactionManager);
-        separate.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         String criteria = SearchCriteria.of(definition.select() == JobDefinition.Selection.UNSEEN,
                 definition.since(), definition.before());
         MailboxItemReader reader = new MailboxItemReader(connector, target.mailbox(), target.folder(), criteria,
-                definition.chunkSize(), properties.imap().maxMessageBytes(), new Backoff(properties.imap().retryAttempts(),
-                properties.imap().retryPause(), Duration.ofMinutes(1)), store::highestStoredUid);
-        BounceItemWriter writer = new BounceItemWriter(store, archiver, folders, separate, statistics, mode, preview);
-        BounceAnalysisProcessor processor = new BounceAnalysisProcessor(jobParser, classifier, clock);
-        reader.setLookAhead(processor::analyseAhead); // parse while the previous chunk is being written
-        return new StepBuilder("sweepMailbox", repository)
+                definition.chunkSize(), properties.imap().maxMessageBytes(), properties.imap().retryAttempts(),
+                properties.imap().retryPause(), store::highestStoredUid);
+        BounceItemWriter writer = new BounceItemWriter(store, folders, statistics, mode, preview);
+        ChunkOrientedStepBuilder<MailboxMessage, ProcessedMessage> step = new StepBuilder("sweepMailbox", repository)
                 .<MailboxMessage, ProcessedMessage>chunk(definition.chunkSize())
                 .transactionManager(transactionManager)
                 .reader(reader)
-                .processor(processor)
+                .processor(new BounceAnalysisProcessor(jobParser, classifier, clock))
+                .taskExecutor(PROCESSING)
                 .writer(writer)
                 .listener(writer)
-                .listener(new MailboxSweepListener(target, dataSource,
-                        new PendingArchiveMover(store, archiver, target, separate, statistics), writer, archiver, mode))
-                .build();
+                .listener(new MailboxSweepListener(target, dataSource)); // first: the archive works inside the lock
+        if (mode != SweepMode.DRY_RUN) {
+            MailArchiver archiver = newArchiver(connector, target.folder());
+            archiver.setMoments(moments);
+            TransactionTemplate separate = new TransactionTemplate(transactionManager);
+            separate.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+            ChunkArchiver chunks = new ChunkArchiver(store, archiver, folders, separate, statistics, moments,
+                    mode == SweepMode.ARCHIVE);
+            step.listener(chunks);
+            if (mode == SweepMode.ARCHIVE) {
+                step.listener(new OutboxDrain(new PendingArchiveMover(store, archiver, target.mailbox(), target.folder(),
+                        separate, statistics), chunks, archiver, target.folder()));
+            }
+        }
+        return step.build();
+    }
+
+    /** Listens to the moments of each chunk's way to the archive (the tests' crash harness); none by default. */
+    public void setArchiveMoments(ArchiveMoments moments) {
+        this.moments = moments;
+    }
+
+    /** Parsing and classifying is CPU work: as many threads as cores, shared by all partitions, daemons so they never hold the JVM. */
+    private static AsyncTaskExecutor processingThreads() {
+        AtomicInteger n = new AtomicInteger();
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(0, Runtime.getRuntime().availableProcessors(), 30,
+                TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
+                    Thread t = new Thread(r, "process-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                }, new ThreadPoolExecutor.CallerRunsPolicy());
+        return new TaskExecutorAdapter(pool);
     }
 
     /** Seams for fault-injection tests: a real archiver and store that fail on cue. */

@@ -4,7 +4,7 @@ import io.bouncesweeper.config.BounceSweeperProperties;
 import io.bouncesweeper.config.JobDefinition;
 import io.bouncesweeper.config.JobDefinitions;
 import io.bouncesweeper.config.RunOverrides;
-import io.bouncesweeper.imap.Backoff;
+import io.bouncesweeper.config.RetryPolicies;
 import io.bouncesweeper.store.Reclassifier;
 import io.bouncesweeper.store.StoreSettings;
 import org.slf4j.Logger;
@@ -13,21 +13,22 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
-import org.springframework.batch.core.job.parameters.JobParameter;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 
+import org.springframework.core.retry.RetryException;
+import org.springframework.core.retry.RetryListener;
+import org.springframework.core.retry.RetryPolicy;
+import org.springframework.core.retry.RetryState;
+import org.springframework.core.retry.RetryTemplate;
+import org.springframework.core.retry.Retryable;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.time.Duration;
-
 import javax.sql.DataSource;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Runs one job definition once: takes the definition's lock, recovers an execution left STARTED
@@ -44,6 +45,7 @@ public class SweepLauncher {
     private final JobDefinitions definitions;
     private final DataSource dataSource;
     private final BounceSweeperProperties properties;
+    private final RetryTemplate retry;
 
     public SweepLauncher(JobOperator jobOperator, JobRepository jobRepository, SweepJobFactory jobFactory,
                          JobDefinitions definitions, DataSource dataSource, BounceSweeperProperties properties) {
@@ -53,6 +55,7 @@ public class SweepLauncher {
         this.definitions = definitions;
         this.dataSource = dataSource;
         this.properties = properties;
+        this.retry = retryTemplate();
     }
 
     /** The configured definition ({@code bounce-sweeper.job}) as its file says. */
@@ -85,40 +88,19 @@ public class SweepLauncher {
             log.info("job '{}'{}: {} mailbox folder(s) {}", definition.name(),
                     definition.dryRun() ? " (dry run)" : definition.keepInPlace() ? " (keeping mail in place)" : "",
                     targets.size(), targets);
-            Backoff backoff = new Backoff(properties.db().retryAttempts(), properties.db().retryPause(), Duration.ofMinutes(1));
-            for (int attempt = 1; ; attempt++) {
-                JobExecution execution;
-                Throwable failure;
-                try {
-                    execution = jobOperator.start(jobFactory.create(definition, targets), parametersFor(request));
-                    log.info("job '{}' {}", definition.name(), execution.getStatus());
-                    failure = transientFailure(execution);
-                    if (failure == null) {
-                        return outcomeOf(execution);
-                    }
-                } catch (Exception e) {
-                    if (!TransientDatabaseErrors.isTransient(e)) {
-                        throw e;
-                    }
-                    execution = null;
-                    failure = e;
+            Attempts attempts = new Attempts(definition, targets, request, held, lockName);
+            try {
+                return retry.execute(attempts);
+            } catch (RetryException e) {
+                if (!(e.getCause() instanceof TransientFailure failure)) {
+                    throw e.getCause() instanceof Exception cause ? cause : e;
                 }
-                if (attempt >= backoff.attempts()) {
-                    log.error("job '{}': the database is still failing after {} attempts ({}); giving up, the next run "
-                            + "resumes from the last committed chunk", definition.name(), attempt, rootMessage(failure));
-                    return execution == null ? SweepOutcome.FAILED : outcomeOf(execution);
-                }
-                Duration pause = backoff.pauseBefore(attempt + 1);
-                log.warn("job '{}': a database error that may pass ({}); resuming from the last committed chunk in {} ms "
-                        + "(retry {} of {})", definition.name(), rootMessage(failure), pause.toMillis(), attempt,
-                        backoff.attempts() - 1);
-                Thread.sleep(pause.toMillis());
-                held = stillHeld(held, lockName);
-                if (held == null) {
-                    log.error("job '{}': its lock was lost with the database connection and another run has taken it; "
-                            + "this one stops", definition.name());
-                    return SweepOutcome.ANOTHER_RUN_ACTIVE;
-                }
+                log.error("job '{}': the database is still failing after {} attempts ({}); giving up, the next run "
+                        + "resumes from the last committed chunk", definition.name(), e.getRetryCount() + 1,
+                        rootMessage(failure.getCause()));
+                return failure.execution == null ? SweepOutcome.FAILED : outcomeOf(failure.execution);
+            } finally {
+                held = attempts.held;
             }
         } finally {
             if (held != null) {
@@ -130,6 +112,86 @@ public class SweepLauncher {
                 }
             }
         }
+    }
+
+    /**
+     * One attempt at running the job; a transient database failure (thrown, or ending the execution)
+     * is thrown as a {@link TransientFailure} so the retry policy starts the next attempt, which
+     * resumes the failed execution from its last committed chunk.
+     */
+    private final class Attempts implements Retryable<SweepOutcome> {
+        private final JobDefinition definition;
+        private final List<MailboxTarget> targets;
+        private final RunRequest request;
+        private final String lockName;
+        private MailboxLock held;
+        private int attempt;
+
+        Attempts(JobDefinition definition, List<MailboxTarget> targets, RunRequest request, MailboxLock held,
+                 String lockName) {
+            this.definition = definition;
+            this.targets = targets;
+            this.request = request;
+            this.held = held;
+            this.lockName = lockName;
+        }
+
+        @Override
+        public SweepOutcome execute() throws Exception {
+            if (attempt++ > 0) {
+                held = stillHeld(held, lockName);
+                if (held == null) {
+                    log.error("job '{}': its lock was lost with the database connection and another run has taken it; "
+                            + "this one stops", definition.name());
+                    return SweepOutcome.ANOTHER_RUN_ACTIVE;
+                }
+            }
+            JobExecution execution;
+            try {
+                execution = jobOperator.start(jobFactory.create(definition, targets), parametersFor(request));
+            } catch (Exception e) {
+                if (TransientDatabaseErrors.isTransient(e)) {
+                    throw new TransientFailure(null, e);
+                }
+                throw e;
+            }
+            log.info("job '{}' {}", definition.name(), execution.getStatus());
+            Throwable failure = transientFailure(execution);
+            if (failure != null) {
+                throw new TransientFailure(execution, failure);
+            }
+            return outcomeOf(execution);
+        }
+
+        @Override
+        public String getName() {
+            return "job '" + definition.name() + "'";
+        }
+    }
+
+    /** A run that failed on a database error that may pass. */
+    private static final class TransientFailure extends Exception {
+        final transient JobExecution execution;
+
+        TransientFailure(JobExecution execution, Throwable cause) {
+            super(cause.getMessage(), cause);
+            this.execution = execution;
+        }
+    }
+
+    private RetryTemplate retryTemplate() {
+        RetryTemplate template = new RetryTemplate(RetryPolicies.doubling(properties.db().retryAttempts(),
+                properties.db().retryPause(), TransientFailure.class::isInstance));
+        template.setRetryListener(new RetryListener() {
+            @Override
+            public void beforeRetry(RetryPolicy policy, Retryable<?> retryable, RetryState state) {
+                Throwable failure = state.getLastException();
+                log.warn("{}: a database error that may pass ({}); resuming from the last committed chunk (retry {})",
+                        retryable.getName(), rootMessage(failure.getCause() == null ? failure : failure.getCause()),
+                        state.getRetryCount() + 1);
+            }
+        });
+        return template;
     }
 
     /** A failed execution's cause when it may pass on a retry (a transient database error), else null. */
@@ -203,8 +265,7 @@ public class SweepLauncher {
 
     /** The same parameters as a failed or killed execution of the same request (a restart), else a new run number. */
     private JobParameters parametersFor(RunRequest request) {
-        JobParameters wanted = identifying(request, 0);
-        Optional<JobExecution> last = lastExecution(wanted);
+        Optional<JobExecution> last = lastExecution(request);
         if (last.isPresent()) {
             JobExecution previous = last.get();
             BatchStatus status = previous.getStatus();
@@ -251,26 +312,32 @@ public class SweepLauncher {
         return b.toJobParameters();
     }
 
-    private Optional<JobExecution> lastExecution(JobParameters wanted) {
-        Set<String> wantedKeys = withoutRun(wanted);
-        List<JobInstance> instances = jobRepository.getJobInstances(SweepJobFactory.JOB_NAME, 0, 500);
-        for (JobInstance instance : instances) {
-            JobExecution execution = jobRepository.getLastJobExecution(instance);
-            if (execution != null && withoutRun(execution.getJobParameters()).equals(wantedKeys)) {
-                return Optional.of(execution);
+    /**
+     * The last execution of the request's latest instance, whatever its age. A request's instances
+     * are numbered 1, 2, 3, ... by {@link #RUN}: the highest is found by doubling, then halving,
+     * one JobRepository lookup of an instance by its parameters per step.
+     */
+    private Optional<JobExecution> lastExecution(RunRequest request) {
+        long found = 0;
+        long missing = 1;
+        while (instance(request, missing) != null) {
+            found = missing;
+            missing *= 2;
+        }
+        while (missing - found > 1) {
+            long middle = (found + missing) >>> 1;
+            if (instance(request, middle) != null) {
+                found = middle;
+            } else {
+                missing = middle;
             }
         }
-        return Optional.empty();
+        return found == 0 ? Optional.empty()
+                : Optional.ofNullable(jobRepository.getLastJobExecution(instance(request, found)));
     }
 
-    private static Set<String> withoutRun(JobParameters parameters) {
-        Set<String> keys = new HashSet<>();
-        for (JobParameter<?> p : parameters.parameters()) {
-            if (!p.name().equals(RUN)) {
-                keys.add(p.name() + "=" + p.value());
-            }
-        }
-        return keys;
+    private JobInstance instance(RunRequest request, long run) {
+        return jobRepository.getJobInstance(SweepJobFactory.JOB_NAME, identifying(request, run));
     }
 
     private static boolean causedBy(Throwable t, Class<? extends Throwable> type) {

@@ -1,8 +1,8 @@
 package io.bouncesweeper.read;
 
+import io.bouncesweeper.config.RetryPolicies;
 import io.bouncesweeper.domain.MailboxMessage;
 import io.bouncesweeper.domain.MessageKey;
-import io.bouncesweeper.imap.Backoff;
 import io.bouncesweeper.imap.FetchedMessage;
 import io.bouncesweeper.imap.ImapConnector;
 import io.bouncesweeper.imap.ImapSession;
@@ -12,25 +12,26 @@ import org.slf4j.LoggerFactory;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
+import org.springframework.core.retry.RetryException;
+import org.springframework.core.retry.RetryListener;
+import org.springframework.core.retry.RetryPolicy;
+import org.springframework.core.retry.RetryState;
+import org.springframework.core.retry.RetryTemplate;
+import org.springframework.core.retry.Retryable;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.function.Consumer;
 
 /**
- * Reads a folder's messages in UID order, a batch of bodies per FETCH. The UIDs to read are
- * searched once at open; bodies are fetched in batches of {@code fetchSize} (the chunk size, so one
- * chunk costs one round trip), the next batch in the background while the current chunk is parsed
- * and written: the job then waits on the IMAP server and the database at the same time instead of
- * one after the other. The position (UIDVALIDITY, last UID) is saved in the step's ExecutionContext
- * at every commit, so a restarted execution continues after the last committed chunk.
+ * Reads a folder's messages in UID order, a batch of bodies per FETCH: raw messages, their
+ * identity (mailbox, folder, UIDVALIDITY, UID) and the position. The UIDs to read are searched
+ * once at open; bodies are fetched in batches of {@code fetchSize} (the chunk size, so one chunk
+ * costs one round trip). The position (UIDVALIDITY, last UID) is saved in the step's
+ * ExecutionContext at every commit, so a restarted execution continues after the last committed
+ * chunk. Parsing is the processor's work, on the step's own threads.
  */
 public class MailboxItemReader implements ItemStreamReader<MailboxMessage> {
     private static final Logger log = LoggerFactory.getLogger(MailboxItemReader.class);
@@ -43,7 +44,7 @@ public class MailboxItemReader implements ItemStreamReader<MailboxMessage> {
     private final String searchCriteria;
     private final int fetchSize;
     private final long maxMessageBytes;
-    private final Backoff backoff;
+    private final RetryTemplate retry;
     private final CommittedPosition committed;
 
     private ImapSession session;
@@ -52,20 +53,29 @@ public class MailboxItemReader implements ItemStreamReader<MailboxMessage> {
     private int nextPending;
     private final Deque<MailboxMessage> buffer = new ArrayDeque<>();
     private long lastUid;
-    private ExecutorService prefetcher;
-    private Future<List<MailboxMessage>> nextBatch;
-    private Consumer<List<MailboxMessage>> lookAhead = batch -> { };
 
-    /** @param searchCriteria IMAP SEARCH criteria beyond the UID range, see {@link io.bouncesweeper.imap.SearchCriteria} */
+    /**
+     * @param searchCriteria IMAP SEARCH criteria beyond the UID range, see {@link io.bouncesweeper.imap.SearchCriteria}
+     * @param retryAttempts  fetch attempts in all on a dropped connection, the pause doubling from {@code retryPause}
+     */
     public MailboxItemReader(ImapConnector connector, String mailbox, String folderName, String searchCriteria,
-                             int fetchSize, long maxMessageBytes, Backoff backoff, CommittedPosition committed) {
+                             int fetchSize, long maxMessageBytes, int retryAttempts, Duration retryPause,
+                             CommittedPosition committed) {
         this.connector = connector;
         this.mailbox = mailbox;
         this.folderName = folderName;
         this.searchCriteria = searchCriteria;
         this.fetchSize = fetchSize;
         this.maxMessageBytes = maxMessageBytes;
-        this.backoff = backoff;
+        this.retry = new RetryTemplate(RetryPolicies.doubling(retryAttempts, retryPause,
+                e -> e instanceof MessagingException || e instanceof IllegalStateException));
+        this.retry.setRetryListener(new RetryListener() {
+            @Override
+            public void beforeRetry(RetryPolicy policy, Retryable<?> retryable, RetryState state) {
+                log.warn("{}/{}: fetch failed ({}); retrying on a fresh connection (retry {})", mailbox, folderName,
+                        state.getLastException().getMessage(), state.getRetryCount() + 1);
+            }
+        });
         this.committed = committed;
     }
 
@@ -95,12 +105,6 @@ public class MailboxItemReader implements ItemStreamReader<MailboxMessage> {
             }
             pending = session.searchUids(lastUid, searchCriteria);
             nextPending = 0;
-            prefetcher = Executors.newSingleThreadExecutor(r -> {
-                Thread t = new Thread(r, "imap-prefetch");
-                t.setDaemon(true);
-                return t;
-            });
-            nextBatch = submitNextBatch();
             log.info("{}/{}: {} messages to read (UIDVALIDITY {}, after UID {}{})", mailbox, folderName,
                     pending.length, uidValidity, lastUid, searchCriteria.isBlank() ? "" : ", " + searchCriteria);
         } catch (MessagingException e) {
@@ -122,88 +126,53 @@ public class MailboxItemReader implements ItemStreamReader<MailboxMessage> {
     }
 
     private void fillBuffer() throws MessagingException {
-        while (buffer.isEmpty() && nextBatch != null) {
-            List<MailboxMessage> fetched = await(nextBatch);
-            nextBatch = submitNextBatch();
-            buffer.addAll(fetched);
-        }
-    }
-
-    /**
-     * Work to do on each fetched batch on the prefetch thread, before the step asks for it (the
-     * job parses and classifies there, so that CPU work overlaps the previous chunk's database time).
-     */
-    public void setLookAhead(Consumer<List<MailboxMessage>> lookAhead) {
-        this.lookAhead = lookAhead;
-    }
-
-    /** Starts fetching the next batch of UIDs, or returns null when all are fetched. */
-    private Future<List<MailboxMessage>> submitNextBatch() {
-        if (nextPending >= pending.length) {
-            return null;
-        }
-        int end = Math.min(pending.length, nextPending + fetchSize);
-        long[] batch = Arrays.copyOfRange(pending, nextPending, end);
-        nextPending = end;
-        return prefetcher.submit(() -> {
+        while (buffer.isEmpty() && nextPending < pending.length) {
+            int end = Math.min(pending.length, nextPending + fetchSize);
+            long[] batch = Arrays.copyOfRange(pending, nextPending, end);
+            nextPending = end;
             List<FetchedMessage> fetched = fetchWithRetry(batch);
             if (fetched.size() < batch.length) {
                 log.info("{} of {} messages vanished before they could be fetched (deleted or moved by someone else)",
                         batch.length - fetched.size(), batch.length);
             }
-            List<MailboxMessage> messages = new ArrayList<>(fetched.size());
             for (FetchedMessage m : fetched) {
-                messages.add(new MailboxMessage(new MessageKey(mailbox, folderName, uidValidity, m.uid()), m.size(), m.bytes()));
+                buffer.add(new MailboxMessage(new MessageKey(mailbox, folderName, uidValidity, m.uid()), m.size(), m.bytes()));
             }
-            lookAhead.accept(messages);
-            return messages;
-        });
+        }
     }
 
     /**
      * A dropped connection or a restarting server is retried with backoff on a fresh connection.
      * The retry reads the same UIDs, valid only if the folder was not recreated meanwhile.
      */
-    private List<FetchedMessage> fetchWithRetry(long[] batch) throws MessagingException, InterruptedException {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                if (session == null) {
-                    session = connector.open(folderName);
-                    if (session.uidValidity() != uidValidity) {
-                        throw new ItemStreamException(folderName + " was recreated during the run (UIDVALIDITY "
-                                + uidValidity + " → " + session.uidValidity() + "); the next run reads it afresh");
-                    }
-                    log.info("{}/{}: reconnected, continuing", mailbox, folderName);
-                }
-                return session.fetch(batch, maxMessageBytes);
-            } catch (MessagingException | IllegalStateException e) {
-                if (attempt >= backoff.attempts()) {
-                    throw new MessagingException("IMAP server " + connector.settings() + " (" + folderName
-                            + ") still failing after " + attempt + " attempts: " + e.getMessage(), e);
-                }
-                java.time.Duration pause = backoff.pauseBefore(attempt + 1);
-                log.warn("{}/{}: fetch failed ({}); retry {} of {} in {} ms", mailbox, folderName, e.getMessage(),
-                        attempt, backoff.attempts() - 1, pause.toMillis());
-                if (session != null) {
-                    session.close();
-                    session = null;
-                }
-                Thread.sleep(pause.toMillis());
-            }
-        }
-    }
-
-    private static List<MailboxMessage> await(Future<List<MailboxMessage>> batch) throws MessagingException {
+    private List<FetchedMessage> fetchWithRetry(long[] batch) throws MessagingException {
         try {
-            return batch.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new MessagingException("interrupted while fetching", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof MessagingException me) {
-                throw me;
+            return retry.execute(() -> {
+                try {
+                    if (session == null) {
+                        session = connector.open(folderName);
+                        if (session.uidValidity() != uidValidity) {
+                            throw new ItemStreamException(folderName + " was recreated during the run (UIDVALIDITY "
+                                    + uidValidity + " → " + session.uidValidity() + "); the next run reads it afresh");
+                        }
+                        log.info("{}/{}: reconnected, continuing", mailbox, folderName);
+                    }
+                    return session.fetch(batch, maxMessageBytes);
+                } catch (MessagingException | IllegalStateException e) {
+                    if (session != null) {
+                        session.close();
+                        session = null;
+                    }
+                    throw e;
+                }
+            });
+        } catch (RetryException e) {
+            if (e.getCause() instanceof ItemStreamException recreated) {
+                throw recreated;
             }
-            throw new MessagingException("fetch failed: " + e.getCause(), e);
+            throw new MessagingException("IMAP server " + connector.settings() + " (" + folderName
+                    + ") still failing after " + (e.getRetryCount() + 1) + " attempts: " + e.getCause().getMessage(),
+                    e.getCause() instanceof Exception cause ? cause : e);
         }
     }
 
@@ -215,11 +184,6 @@ public class MailboxItemReader implements ItemStreamReader<MailboxMessage> {
 
     @Override
     public void close() {
-        if (prefetcher != null) {
-            prefetcher.shutdownNow();
-            prefetcher = null;
-            nextBatch = null;
-        }
         if (session != null) {
             session.close();
             session = null;

@@ -99,6 +99,7 @@ class TwoProcessesDovecotTest {
         env.put("BOUNCE_SWEEPER_DB_PASSWORD", db.password());
         env.put("BOUNCE_SWEEPER_CHUNK_SIZE", "50");
         env.put("BOUNCE_SWEEPER_TEST_CRASH_AT", "after-commit:1:pause=40");
+        env.put(CrashPoints.SOURCES_ENV, CrashPoints.class.getName());
         return env;
     }
 }

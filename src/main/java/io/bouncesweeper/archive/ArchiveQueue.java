@@ -1,4 +1,4 @@
-package io.bouncesweeper.job;
+package io.bouncesweeper.archive;
 
 import io.bouncesweeper.domain.ProcessedMessage;
 import org.slf4j.Logger;

@@ -1,9 +1,14 @@
-package io.bouncesweeper.job;
+package io.bouncesweeper.robust;
+
+import io.bouncesweeper.archive.ArchiveMoments;
 
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Test hook of the crash harness (scripts/crash-trials.sh), off unless the system property
+ * The crash harness's bean (scripts/crash-trials.sh, {@link TwoProcessesDovecotTest}): a listener
+ * of the archive's moments that a job process started from the test classpath takes in with
+ * {@code SPRING_MAIN_SOURCES=io.bouncesweeper.robust.CrashPoints}; production has no such bean.
+ * Off unless the system property
  * {@code bounce-sweeper.test.crash-at} or the environment variable
  * {@code BOUNCE_SWEEPER_TEST_CRASH_AT} is set to {@code POINT:N}: the N-th time the run reaches
  * POINT the JVM halts at once (exit 137, no shutdown hooks, no finally blocks), as after SIGKILL.
@@ -15,10 +20,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <li>{@code after-move}: a chunk's messages are moved, their outbox rows are not yet marked archived.</li>
  * </ul>
  * {@code POINT:N:pause=S} pauses the reaching thread for S seconds instead (it keeps whatever it
- * holds, e.g. the mailbox lock: the two-process test uses it). Read once at class load; when unset,
- * {@link #reach} is a null check.
+ * holds, e.g. the mailbox lock: the two-process test uses it). Read once at class load.
  */
-public final class CrashPoints {
+public class CrashPoints implements ArchiveMoments {
+    /** Makes a job process started from the test classpath take this bean in. */
+    public static final String SOURCES_ENV = "SPRING_MAIN_SOURCES";
     public static final String PROPERTY = "bounce-sweeper.test.crash-at";
     public static final String ENV = "BOUNCE_SWEEPER_TEST_CRASH_AT";
     public static final int EXIT_CODE = 137;
@@ -36,10 +42,27 @@ public final class CrashPoints {
         PAUSE_SECONDS = parts.length > 2 && parts[2].startsWith("pause=") ? Long.parseLong(parts[2].substring(6)) : 0;
     }
 
-    private CrashPoints() {
+    @Override
+    public void written() {
+        reach("before-commit");
     }
 
-    public static void reach(String point) {
+    @Override
+    public void committed() {
+        reach("after-commit");
+    }
+
+    @Override
+    public void folderMoved() {
+        reach("during-move");
+    }
+
+    @Override
+    public void moved() {
+        reach("after-move");
+    }
+
+    static void reach(String point) {
         if (POINT != null && POINT.equals(point) && HITS.incrementAndGet() == AT) {
             if (PAUSE_SECONDS > 0) {
                 pause(point);

@@ -1,6 +1,5 @@
-package io.bouncesweeper.job;
+package io.bouncesweeper.archive;
 
-import io.bouncesweeper.archive.MailArchiver;
 import io.bouncesweeper.store.BounceStore;
 import io.bouncesweeper.store.PendingArchive;
 import jakarta.mail.MessagingException;
@@ -18,41 +17,48 @@ import java.util.stream.Collectors;
  * a crash between commit and move, or by a move that failed. Runs when a mailbox's sweep starts
  * and again when it ends.
  */
-class PendingArchiveMover {
+public class PendingArchiveMover {
     private static final Logger log = LoggerFactory.getLogger(PendingArchiveMover.class);
 
     private final BounceStore store;
     private final MailArchiver archiver;
-    private final MailboxTarget target;
+    private final String mailbox;
+    private final String folder;
     private final TransactionTemplate transaction;
-    private final RunStatistics statistics;
+    private final ArchiveTally tally;
 
-    PendingArchiveMover(BounceStore store, MailArchiver archiver, MailboxTarget target, TransactionTemplate transaction,
-                        RunStatistics statistics) {
+    public PendingArchiveMover(BounceStore store, MailArchiver archiver, String mailbox, String folder,
+                               TransactionTemplate transaction, ArchiveTally tally) {
         this.store = store;
         this.archiver = archiver;
-        this.target = target;
+        this.mailbox = mailbox;
+        this.folder = folder;
         this.transaction = transaction;
-        this.statistics = statistics;
+        this.tally = tally;
     }
 
     void moveAll() throws MessagingException {
-        if (!store.hasPendingArchive(target.mailbox(), target.folder())) {
+        if (!store.hasPendingArchive(mailbox, folder)) {
             return; // the common case: no need to connect just to find nothing
         }
         long uidValidity = archiver.uidValidity();
-        List<PendingArchive> pending = store.pendingArchive(target.mailbox(), target.folder(), uidValidity);
+        List<PendingArchive> pending = store.pendingArchive(mailbox, folder, uidValidity);
         if (pending.isEmpty()) {
             return;
         }
-        log.info("{}: {} committed messages are still waiting to be archived: moving them now", target, pending.size());
+        log.info("{}: {} committed messages are still waiting to be archived: moving them now", this, pending.size());
         Map<String, long[]> byFolder = new LinkedHashMap<>();
         pending.stream().collect(Collectors.groupingBy(PendingArchive::targetFolder, LinkedHashMap::new,
                         Collectors.mapping(PendingArchive::uid, Collectors.toList())))
                 .forEach((f, uids) -> byFolder.put(f, uids.stream().mapToLong(Long::longValue).toArray()));
         Map<String, Integer> moved = archiver.move(byFolder);
-        transaction.executeWithoutResult(s -> store.markArchived(target.mailbox(), target.folder(), uidValidity,
+        transaction.executeWithoutResult(s -> store.markArchived(mailbox, folder, uidValidity,
                 pending.stream().map(PendingArchive::uid).toList()));
-        statistics.archived(moved);
+        tally.archived(moved);
+    }
+
+    @Override
+    public String toString() {
+        return mailbox + "/" + folder;
     }
 }
