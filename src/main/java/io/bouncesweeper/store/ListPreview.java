@@ -23,6 +23,7 @@ public final class ListPreview {
     private final Correlation correlation;
     private final Map<String, List<EventFact>> facts = new LinkedHashMap<>();
     private final Map<String, RecipientState> stored = new LinkedHashMap<>();
+    private final Map<String, List<RecipientOverride>> overrides = new LinkedHashMap<>();
     private final AtomicLong nextId = new AtomicLong(-1);
     private long events;
 
@@ -57,6 +58,7 @@ public final class ListPreview {
         if (!unknown.isEmpty()) {
             Map<String, List<EventFact>> loaded = states.loadFacts(unknown);
             stored.putAll(states.loadStates(unknown));
+            overrides.putAll(states.loadOverrides(unknown));
             for (String r : unknown) {
                 facts.put(r, new ArrayList<>(loaded.getOrDefault(r, List.of())));
             }
@@ -69,7 +71,8 @@ public final class ListPreview {
         List<Line> lines = new ArrayList<>();
         Map<String, Integer> transitions = new TreeMap<>();
         for (Map.Entry<String, List<EventFact>> e : facts.entrySet()) {
-            RecipientState now = states.policy().evaluate(e.getKey(), e.getValue());
+            RecipientState now = states.policy().evaluate(e.getKey(), e.getValue(),
+                    overrides.getOrDefault(e.getKey(), List.of()));
             RecipientState before = stored.get(e.getKey());
             if (now == null || now.equals(before)) {
                 continue;

@@ -29,7 +29,10 @@ import java.util.Set;
  *       and a copy that arrives alone is not lost;</li>
  *   <li>auto-replies, delivery notices → nothing;</li>
  *   <li>allow-listed addresses and domains are never suppressed nor complained;</li>
- *   <li>suppressed and complained are final (a complaint still turns suppressed into complained).</li>
+ *   <li>suppressed and complained are final (a complaint still turns suppressed into complained)...</li>
+ *   <li>... except for an operator's release ({@link RecipientOverride}): at its time the address is
+ *       {@code active} again (why {@code released}) and the soft count starts afresh; only events after
+ *       it can suppress it again. A rerun or reclassification replays the release with the events.</li>
  * </ul>
  */
 public final class RecipientPolicy {
@@ -51,10 +54,21 @@ public final class RecipientPolicy {
         return kind == RecordKind.BOUNCE || kind == RecordKind.COMPLAINT || kind == RecordKind.COPY;
     }
 
+    /** Why of an address an operator released. */
+    public static final String RELEASED = "released";
+
     /** @return the state, or null when no event concerns the list (auto-replies and notices only) */
     public RecipientState evaluate(String recipient, List<EventFact> facts) {
+        return evaluate(recipient, facts, List.of());
+    }
+
+    /** @param overrides the operator's releases of this address, in any order */
+    public RecipientState evaluate(String recipient, List<EventFact> facts, List<RecipientOverride> overrides) {
         List<EventFact> events = withoutCopiesOfStoredBounces(facts);
         events.sort(TIME_ORDER);
+        Deque<RecipientOverride> releases = new ArrayDeque<>(overrides.stream()
+                .sorted(Comparator.comparing(RecipientOverride::at).thenComparingLong(RecipientOverride::id)).toList());
+        Long releasedBy = null;
         boolean allow = policy.allowListed(recipient);
         RecipientStatus status = RecipientStatus.ACTIVE;
         String why = null, explanation = null;
@@ -64,6 +78,17 @@ public final class RecipientPolicy {
         int hard = 0, sender = 0, complaints = 0, relevant = 0;
         EventFact lastBounce = null, lastEvent = null;
         for (EventFact e : events) {
+            // an event at the very time of a release is one the operator saw: the release follows it
+            while (!releases.isEmpty() && releases.peekFirst().at().isBefore(e.at())) {
+                RecipientOverride o = releases.removeFirst();
+                status = RecipientStatus.ACTIVE;
+                why = RELEASED;
+                explanation = released(o);
+                since = o.at();
+                decidedBy = null;
+                releasedBy = o.id();
+                window.clear();
+            }
             if (e.kind() == RecordKind.COMPLAINT) {
                 relevant++;
                 complaints++;
@@ -153,6 +178,15 @@ public final class RecipientPolicy {
         if (relevant == 0) {
             return null;
         }
+        for (RecipientOverride o : releases) {
+            status = RecipientStatus.ACTIVE;
+            why = RELEASED;
+            explanation = released(o);
+            since = o.at();
+            decidedBy = null;
+            releasedBy = o.id();
+            window.clear();
+        }
         if (lastBounce != null && !window.isEmpty() && !status.isFinal()) {
             // counts older than the window (ending at the newest bounce) have expired
             Instant start = lastBounce.at().minus(policy.softWindow());
@@ -169,6 +203,7 @@ public final class RecipientPolicy {
         }
         EventFact decider = decidedBy == null ? null : find(events, decidedBy);
         return new RecipientState(recipient, status, why, explanation, since, decidedBy,
+                decidedBy == null ? releasedBy : null,
                 window.size(), window.isEmpty() ? null : window.peekFirst().at(), hard, sender, complaints, relevant,
                 lastBounce == null ? null : lastBounce.status(),
                 lastBounce == null || lastBounce.reason() == null ? null : lastBounce.reason().code(),
@@ -179,7 +214,10 @@ public final class RecipientPolicy {
                 decider == null ? null : decider.listId());
     }
 
-    /** A 4xx status or reply says "try again": even "user unknown" then only counts as soft. */
+    private static String released(RecipientOverride o) {
+        return "released by " + (o.requestedBy() == null ? "an operator" : o.requestedBy()) + ": " + o.reason();
+    }
+
     /**
      * The events without the postmaster copies whose failure the sender's own report already shows.
      * Order-independent (the copy may arrive first): decided over all stored events each time.
@@ -200,6 +238,7 @@ public final class RecipientPolicy {
         return events;
     }
 
+    /** A 4xx status or reply says "try again": even "user unknown" then only counts as soft. */
     private static boolean isTemporary(EventFact e) {
         return e.status() != null && e.status().startsWith("4") || e.bounceClass() == BounceClass.SOFT
                 && e.status() == null;

@@ -6,7 +6,9 @@ import java.time.Instant;
  * One address's list state, derived from all its events: status, why and since when (the event
  * that decided), counters, and the newest bounce.
  *
- * @param why          reason code of the deciding event (e.g. {@code userunknown}), or {@code complaint}
+ * @param why          reason code of the deciding event (e.g. {@code userunknown}), {@code complaint}, or
+ *                     {@code released} when an operator's override decided
+ * @param decidedByOverrideId the {@link RecipientOverride} that released the address, while no later event decided
  * @param explanation  one readable line: what decided and by which rule
  * @param softCount    soft events within the window ending at the newest soft event
  * @param hardCount    recipient-side permanent events
@@ -18,6 +20,7 @@ public record RecipientState(
         String explanation,
         Instant since,
         Long decidedByEventId,
+        Long decidedByOverrideId,
         int softCount,
         Instant softWindowStart,
         int hardCount,

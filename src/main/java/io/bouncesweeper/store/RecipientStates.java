@@ -65,11 +65,12 @@ public final class RecipientStates {
         }
         boolean locked = lockUntilCompletion();
         Map<String, List<EventFact>> facts = loadFacts(recipients, locked);
+        Map<String, List<RecipientOverride>> overrides = loadOverrides(recipients, locked);
         Map<String, RecipientState> stored = loadStates(recipients, locked);
         List<RecipientState> changed = new ArrayList<>();
         List<StateHooks.Change> transitions = new ArrayList<>();
         for (String r : recipients) {
-            RecipientState now = policy.evaluate(r, facts.getOrDefault(r, List.of()));
+            RecipientState now = policy.evaluate(r, facts.getOrDefault(r, List.of()), overrides.getOrDefault(r, List.of()));
             RecipientState before = stored.get(r);
             if (now == null || now.equals(before)) {
                 continue;
@@ -133,6 +134,31 @@ public final class RecipientStates {
         return byRecipient;
     }
 
+    /** The operator's releases of these addresses (see {@link RecipientOverride}), by address. */
+    public Map<String, List<RecipientOverride>> loadOverrides(Collection<String> recipients) {
+        return loadOverrides(recipients, false);
+    }
+
+    private Map<String, List<RecipientOverride>> loadOverrides(Collection<String> recipients, boolean locking) {
+        Map<String, List<RecipientOverride>> byRecipient = new HashMap<>();
+        for (List<String> slice : slices(recipients)) {
+            named.query("""
+                    SELECT id, recipient, created_at, reason, released_status, requested_by
+                      FROM recipient_override WHERE recipient IN (:recipients)""" + (locking ? " LOCK IN SHARE MODE" : ""),
+                    new MapSqlParameterSource("recipients", slice), rs -> {
+                        RecipientOverride o = override(rs);
+                        byRecipient.computeIfAbsent(o.recipient(), k -> new ArrayList<>()).add(o);
+                    });
+        }
+        return byRecipient;
+    }
+
+    static RecipientOverride override(ResultSet rs) throws SQLException {
+        return new RecipientOverride(rs.getLong("id"), rs.getString("recipient"), Columns.instant(rs, "created_at"),
+                rs.getString("reason"), RecipientStatus.ofCode(rs.getString("released_status")),
+                rs.getString("requested_by"));
+    }
+
     static EventFact fact(ResultSet rs) throws SQLException {
         return new EventFact(rs.getLong("id"), rs.getString("recipient"),
                 RecordKind.valueOf(rs.getString("kind").toUpperCase(Locale.ROOT)),
@@ -160,17 +186,17 @@ public final class RecipientStates {
         for (List<String> slice : slices(recipients)) {
             named.query("""
                     SELECT recipient, status, status_reason, status_explanation, status_since, decided_by_event,
-                           soft_count, soft_window_start, hard_count, sender_issue_count, complaint_count, event_count,
+                           decided_by_override, soft_count, soft_window_start, hard_count, sender_issue_count, complaint_count, event_count,
                            last_status, last_reason, last_bounce_at, last_event_id, allow_listed,
                            campaign_id, subscriber_id, list_id
                       FROM recipient_state WHERE recipient IN (:recipients)""" + (locking ? " FOR UPDATE" : ""),
                     new MapSqlParameterSource("recipients", slice), rs -> {
                         RecipientState s = new RecipientState(rs.getString(1), RecipientStatus.ofCode(rs.getString(2)),
                                 rs.getString(3), rs.getString(4), Columns.instant(rs, 5), longOrNull(rs, 6),
-                                rs.getInt(7), Columns.instant(rs, 8), rs.getInt(9), rs.getInt(10), rs.getInt(11),
-                                rs.getInt(12), rs.getString(13), rs.getString(14), Columns.instant(rs, 15),
-                                longOrNull(rs, 16), rs.getBoolean(17), rs.getString(18), rs.getString(19),
-                                rs.getString(20));
+                                longOrNull(rs, 7), rs.getInt(8), Columns.instant(rs, 9), rs.getInt(10), rs.getInt(11),
+                                rs.getInt(12), rs.getInt(13), rs.getString(14), rs.getString(15), Columns.instant(rs, 16),
+                                longOrNull(rs, 17), rs.getBoolean(18), rs.getString(19), rs.getString(20),
+                                rs.getString(21));
                         states.put(s.recipient(), s);
                     });
         }
@@ -186,8 +212,8 @@ public final class RecipientStates {
                 INSERT INTO recipient_state (recipient, status, status_reason, status_explanation, status_since,
                     decided_by_event, soft_count, soft_window_start, hard_count, sender_issue_count, complaint_count,
                     event_count, last_status, last_reason, last_bounce_at, last_event_id, allow_listed,
-                    suppressed_at, suppressed_reason, campaign_id, subscriber_id, list_id, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    suppressed_at, suppressed_reason, campaign_id, subscriber_id, list_id, updated_at, decided_by_override)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON DUPLICATE KEY UPDATE status = VALUES(status), status_reason = VALUES(status_reason),
                     status_explanation = VALUES(status_explanation), status_since = VALUES(status_since),
                     decided_by_event = VALUES(decided_by_event), soft_count = VALUES(soft_count),
@@ -198,7 +224,8 @@ public final class RecipientStates {
                     last_event_id = VALUES(last_event_id), allow_listed = VALUES(allow_listed),
                     suppressed_at = VALUES(suppressed_at), suppressed_reason = VALUES(suppressed_reason),
                     campaign_id = VALUES(campaign_id), subscriber_id = VALUES(subscriber_id),
-                    list_id = VALUES(list_id), updated_at = VALUES(updated_at)""",
+                    list_id = VALUES(list_id), updated_at = VALUES(updated_at),
+                    decided_by_override = VALUES(decided_by_override)""",
                 states, states.size(), (ps, s) -> bind(ps, s, now));
     }
 
@@ -227,6 +254,7 @@ public final class RecipientStates {
         ps.setString(21, Columns.cut(s.subscriberId(), 255));
         ps.setString(22, Columns.cut(s.listId(), 255));
         ps.setObject(23, now);
+        setLong(ps, 24, s.decidedByOverrideId());
     }
 
     private static List<List<String>> slices(Collection<String> all) {

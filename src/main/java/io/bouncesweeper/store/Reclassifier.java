@@ -75,6 +75,9 @@ public final class Reclassifier {
                 if (row.recipient() != null && (row.kind() == RecordKind.BOUNCE || row.kind() == RecordKind.COMPLAINT)) {
                     recipients.add(row.recipient());
                 }
+                if (row.purged()) {
+                    continue; // purge dropped its diagnostic: its evidence is gone, its verdict stands
+                }
                 Verdict now = verdictOf(row.record());
                 if (!now.equals(row.verdict())) {
                     updates.add(row.with(now));
@@ -112,6 +115,7 @@ public final class Reclassifier {
                          Map<String, Integer> transitions) {
         Map<String, List<EventFact>> facts = states.loadFacts(slice);
         Map<String, RecipientState> stored = states.loadStates(slice);
+        Map<String, List<RecipientOverride>> overrides = states.loadOverrides(slice);
         for (String r : slice) {
             List<EventFact> list = new ArrayList<>();
             for (EventFact f : facts.getOrDefault(r, List.of())) {
@@ -119,7 +123,7 @@ public final class Reclassifier {
                 list.add(v == null ? f : f.withVerdict(v.classification().bounceClass(), v.classification().reason(),
                         v.classification().status()));
             }
-            RecipientState now = states.policy().evaluate(r, list);
+            RecipientState now = states.policy().evaluate(r, list, overrides.getOrDefault(r, List.of()));
             RecipientState before = stored.get(r);
             if (now != null && (before == null || before.status() != now.status())) {
                 String f = before == null ? "new" : before.status().code();
@@ -143,7 +147,7 @@ public final class Reclassifier {
         return jdbc.query("""
                 SELECT id, kind, recipient, original_recipient, dsn_action, record_status, status, reply_code, diagnostic,
                        remote_mta, reporting_mta, smtp_command, reason_hint, feedback_type, decoder,
-                       bounce_class, reason, action, rule_name, reason_group, rules_version
+                       bounce_class, reason, action, rule_name, reason_group, rules_version, purged_at
                   FROM bounce_event
                  WHERE id > ? AND event_time >= ? AND event_time < ?
                  ORDER BY id LIMIT ?""", (rs, i) -> {
@@ -162,7 +166,7 @@ public final class Reclassifier {
                     reason(rs.getString("reason")), action(rs.getString("action")), rs.getString("status"),
                     rs.getString("rule_name"));
             return new Row(rs.getLong("id"), kind, rs.getString("recipient"), record,
-                    new Verdict(stored, rs.getString("reason_group"), version));
+                    new Verdict(stored, rs.getString("reason_group"), version), rs.getObject("purged_at") != null);
         }, after, Timestamp.from(from), Timestamp.from(to), PAGE);
     }
 
@@ -229,9 +233,10 @@ public final class Reclassifier {
         }
     }
 
-    private record Row(long id, RecordKind kind, String recipient, DeliveryRecord record, Verdict verdict) {
+    private record Row(long id, RecordKind kind, String recipient, DeliveryRecord record, Verdict verdict,
+                       boolean purged) {
         Row with(Verdict v) {
-            return new Row(id, kind, recipient, record, v);
+            return new Row(id, kind, recipient, record, v, purged);
         }
     }
 
