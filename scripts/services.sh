@@ -145,6 +145,9 @@ db_version=$(mysql --protocol=tcp -h"$DB_HOST" -P"$DB_PORT" -u"$DB_USER" -p"$DB_
   || die "user $DB_USER cannot log in to $DB_NAME over TCP"
 say "MariaDB $db_version: databases $DB_NAME, $BENCH_DB_NAME; user $DB_USER"
 
+# ---------------------------------------------------------------- Chromium (the report's browser test)
+need_pkgs chromium chromium
+
 # ---------------------------------------------------------------- Dovecot
 need_pkgs dovecot dovecot-imapd
 need_pkgs openssl openssl

@@ -16,6 +16,7 @@ public final class CommandLine {
         return switch (args[0]) {
             case "classify" -> ClassifyCommand.run(rest, System.out, System.err);
             case "evaluate" -> EvaluateCommand.run(rest, System.out, System.err);
+            case "report" -> io.bouncesweeper.report.ReportCommand.run(rest, System.out, System.err);
             default -> null;
         };
     }

@@ -33,7 +33,7 @@ public class DatabaseConfiguration {
         return new HikariDataSource(config);
     }
 
-    static String withRequiredOptions(String url) {
+    public static String withRequiredOptions(String url) {
         if (url.contains("rewriteBatchedStatements")) {
             return url;
         }
