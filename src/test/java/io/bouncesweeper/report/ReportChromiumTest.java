@@ -3,7 +3,6 @@ package io.bouncesweeper.report;
 import io.bouncesweeper.support.HeadlessChromium;
 import io.bouncesweeper.support.MigratedDatabase;
 import io.bouncesweeper.support.TestDatabase;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -38,7 +37,6 @@ class ReportChromiumTest {
 
     private final JdbcTemplate jdbc = MigratedDatabase.jdbc();
     private final SeededBounces seed = new SeededBounces(jdbc);
-    private boolean createdReleases;
 
     @BeforeEach
     void seedKnownBounces() throws Exception {
@@ -69,13 +67,6 @@ class ReportChromiumTest {
         seed.state("k@example.org", "suppressed", D1.plusDays(5));
         seed.state("m@example.com", "complained", D1.plusDays(4));
         seed.state("n@example.com", "active", D1.plusDays(4));
-    }
-
-    @AfterEach
-    void dropReleasesIfCreatedHere() {
-        if (createdReleases) {
-            jdbc.execute("DROP TABLE " + ReportQueries.RELEASES_TABLE);
-        }
     }
 
     @Test
@@ -137,20 +128,6 @@ class ReportChromiumTest {
         assertThat(Files.size(SCREENSHOT)).isGreaterThan(10_000);
     }
 
-    @Test
-    void withoutReleasesRecordedTheReportSaysSoAndStillRenders() throws Exception {
-        HeadlessChromium chromium = HeadlessChromium.require();
-        if (new ReportQueries(MigratedDatabase.dataSource()).releasesRecorded()) {
-            return; // this schema records releases (sql V5): the case cannot arise here
-        }
-        assertThat(runReport()).isZero();
-        String dom = chromium.dumpDom(OUT);
-        assertThat(state(dom)).isEqualTo("rendered");
-        assertThat(rendered(dom).get("chart-suppressions").get("series").findValuesAsString("name"))
-                .containsExactly("suppressed", "complained");
-        assertThat(dom).contains("not recorded by this database");
-    }
-
     private int runReport() {
         TestDatabase db = TestDatabase.get();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -165,14 +142,8 @@ class ReportChromiumTest {
         return exit;
     }
 
-    /** An unsuppress override on day 5; the table comes with sql V5 (the ops commands), made here when older. */
+    /** An operator's release (sql V5's recipient_override) on day 5. */
     private void recordOneRelease() {
-        if (!new ReportQueries(MigratedDatabase.dataSource()).releasesRecorded()) {
-            jdbc.execute("CREATE TABLE " + ReportQueries.RELEASES_TABLE + " (id BIGINT AUTO_INCREMENT PRIMARY KEY, "
-                    + "recipient VARCHAR(320) NOT NULL, reason VARCHAR(1000) NOT NULL, released_status VARCHAR(16) NOT NULL, "
-                    + "requested_by VARCHAR(255) NULL, created_at DATETIME(6) NOT NULL)");
-            createdReleases = true;
-        }
         jdbc.update("DELETE FROM " + ReportQueries.RELEASES_TABLE);
         jdbc.update("INSERT INTO " + ReportQueries.RELEASES_TABLE + " (recipient, reason, released_status, created_at) "
                 + "VALUES ('n@example.com', 'suppressed by mistake', 'suppressed', ?)", D1.plusDays(4).atTime(15, 0));
