@@ -52,7 +52,8 @@ public record BounceSweeperProperties(
             @NotNull @DefaultValue("PASSWORD") ImapAuth auth,
             String token,
             String tokenFile,
-            String tokenCommand) {
+            String tokenCommand,
+            @DefaultValue("false") boolean allowPlainExpunge) {
 
         public int effectivePort() {
             return port != null ? port : security.defaultPort();

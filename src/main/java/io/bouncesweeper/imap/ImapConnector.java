@@ -42,7 +42,7 @@ public final class ImapConnector {
 
     /** Opens a {@link ImapSession} on one folder for reading and moving by UID. */
     public ImapSession open(String folder) throws MessagingException {
-        return ImapSession.open(connect(), folder);
+        return ImapSession.open(connect(), folder, settings);
     }
 
     private static String protocol(ImapSecurity security) {

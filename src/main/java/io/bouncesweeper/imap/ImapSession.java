@@ -29,20 +29,24 @@ public final class ImapSession implements AutoCloseable {
     private final IMAPStore store;
     private final IMAPFolder folder;
     private final Set<String> existingFolders = new HashSet<>();
+    private final boolean allowPlainExpunge;
+    private final String account;
 
-    private ImapSession(IMAPStore store, IMAPFolder folder) {
+    private ImapSession(IMAPStore store, IMAPFolder folder, boolean allowPlainExpunge, String account) {
         this.store = store;
         this.folder = folder;
+        this.allowPlainExpunge = allowPlainExpunge;
+        this.account = account;
     }
 
-    static ImapSession open(IMAPStore store, String folderName) throws MessagingException {
+    static ImapSession open(IMAPStore store, String folderName, ImapSettings settings) throws MessagingException {
         try {
             IMAPFolder folder = (IMAPFolder) store.getFolder(folderName);
             if (!folder.exists()) {
                 throw new MessagingException("IMAP folder '" + folderName + "' does not exist (bounce-sweeper.imap.folder)");
             }
             folder.open(Folder.READ_WRITE);
-            return new ImapSession(store, folder);
+            return new ImapSession(store, folder, settings.allowPlainExpunge(), settings.user() + "@" + settings.host());
         } catch (MessagingException | RuntimeException e) {
             store.close();
             throw e;
@@ -138,38 +142,69 @@ public final class ImapSession implements AutoCloseable {
     }
 
     /**
-     * Moves the UIDs into {@code targetFolder} (a server name from {@link #ensureFolder}). UID MOVE
+     * Moves the UIDs into {@code targetFolder} (a server name from {@link #ensureFolder}) by the
+     * {@link ArchivePath} the server's CAPABILITY allows, chosen before anything is copied. UID MOVE
      * where the server has it (RFC 6851: each message ends up in at least one folder); else UID COPY,
-     * \Deleted and UID EXPUNGE of exactly these UIDs, never a plain EXPUNGE that would also remove
-     * other people's deleted mail. UIDs that no longer exist are ignored by the server.
+     * \Deleted and UID EXPUNGE of exactly these UIDs, or, only where allowed, a plain EXPUNGE. The COPY
+     * paths skip UIDs already flagged \Deleted: an earlier try copied them and failed before its
+     * EXPUNGE, so a retry never copies a message twice. UIDs that no longer exist are ignored by the server.
      *
      * @param moveAllowed false to use the COPY path even where the server offers MOVE (for servers
      *                    whose MOVE misbehaves)
+     * @throws ArchivePath.MissingCapabilityException before any command when the server cannot archive
+     *                    the way the settings allow
      */
     public void move(long[] uids, String targetFolder, boolean moveAllowed) throws MessagingException {
         if (uids.length == 0) {
             return;
         }
+        ArchivePath path = archivePath(moveAllowed);
         String set = UidSets.format(uids);
         String encoded = BASE64MailboxEncoder.encode(targetFolder);
-        boolean canMove = moveAllowed && hasCapability("MOVE");
-        boolean canUidExpunge = hasCapability("UIDPLUS");
         folder.doCommand(p -> {
-            if (canMove) {
+            if (path == ArchivePath.UID_MOVE) {
                 simple(p, "UID MOVE", set, encoded);
-            } else {
-                simple(p, "UID COPY", set, encoded);
-                Response[] r = p.command("UID STORE " + set + " +FLAGS.SILENT (\\Deleted)", null);
-                p.handleResult(r[r.length - 1]);
-                if (!canUidExpunge) {
-                    throw new ProtocolException("server has neither MOVE nor UIDPLUS: refusing a plain EXPUNGE "
-                            + "that could remove other deleted messages");
-                }
-                r = p.command("UID EXPUNGE " + set, null);
-                p.handleResult(r[r.length - 1]);
+                return null;
             }
+            long[] toCopy = notYetDeleted(p, uids, set);
+            if (toCopy.length > 0) {
+                simple(p, "UID COPY", UidSets.format(toCopy), encoded);
+            }
+            Response[] r = p.command("UID STORE " + set + " +FLAGS.SILENT (\\Deleted)", null);
+            p.handleResult(r[r.length - 1]);
+            r = p.command(path == ArchivePath.COPY_AND_UID_EXPUNGE ? "UID EXPUNGE " + set : "EXPUNGE", null);
+            p.handleResult(r[r.length - 1]);
             return null;
         });
+    }
+
+    /** How this session's server lets {@link #move} archive; see {@link ArchivePath#choose}. */
+    public ArchivePath archivePath(boolean moveAllowed) throws MessagingException {
+        return ArchivePath.choose(this::capability, moveAllowed, allowPlainExpunge, account);
+    }
+
+    private boolean capability(String name) {
+        try {
+            return store.hasCapability(name);
+        } catch (MessagingException e) {
+            throw new IllegalStateException("cannot read the CAPABILITY of " + account + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The UIDs of the set not yet flagged \Deleted (those that are were copied by an interrupted earlier try). */
+    private static long[] notYetDeleted(IMAPProtocol p, long[] uids, String set) throws ProtocolException {
+        Response[] responses = p.command("UID SEARCH UID " + set + " DELETED", null);
+        Set<Long> deleted = new HashSet<>();
+        for (Response r : responses) {
+            if (r instanceof IMAPResponse ir && ir.keyEquals("SEARCH")) {
+                long uid;
+                while ((uid = ir.readLong()) != -1) {
+                    deleted.add(uid);
+                }
+            }
+        }
+        p.handleResult(responses[responses.length - 1]);
+        return java.util.Arrays.stream(uids).filter(uid -> !deleted.contains(uid)).toArray();
     }
 
     private static void simple(IMAPProtocol p, String command, String set, String mailbox) throws ProtocolException {

@@ -10,6 +10,8 @@ import java.time.Duration;
  * @param oauth2   the XOAUTH2 token source, or null to log in with {@code password}
  * @param compress ask for COMPRESS=DEFLATE (RFC 4978) when the server offers it: bounce mail
  *                 shrinks several times, which saves bandwidth and most of the client's TLS work
+ * @param allowPlainExpunge on a server without MOVE and UIDPLUS, archive with COPY and a plain
+ *                 EXPUNGE ({@link ArchivePath#COPY_AND_PLAIN_EXPUNGE}); else such a server is refused
  */
 public record ImapSettings(
         String host,
@@ -22,7 +24,8 @@ public record ImapSettings(
         Duration connectTimeout,
         Duration readTimeout,
         TokenSource oauth2,
-        boolean compress) {
+        boolean compress,
+        boolean allowPlainExpunge) {
 
     /** Password login, compression when offered. */
     public ImapSettings(String host, int port, String user, String password, ImapSecurity security, String trustStore,
@@ -33,17 +36,18 @@ public record ImapSettings(
     /** Compression when offered. */
     public ImapSettings(String host, int port, String user, String password, ImapSecurity security, String trustStore,
                         String trustStorePassword, Duration connectTimeout, Duration readTimeout, TokenSource oauth2) {
-        this(host, port, user, password, security, trustStore, trustStorePassword, connectTimeout, readTimeout, oauth2, true);
+        this(host, port, user, password, security, trustStore, trustStorePassword, connectTimeout, readTimeout, oauth2, true,
+                false);
     }
 
     /** The same account without compression. */
     public ImapSettings withoutCompression() {
         return new ImapSettings(host, port, user, password, security, trustStore, trustStorePassword, connectTimeout,
-                readTimeout, oauth2, false);
+                readTimeout, oauth2, false, allowPlainExpunge);
     }
 
     @Override
     public String toString() {
-        return security + "://" + user + "@" + host + ":" + port + (oauth2 != null ? " (XOAUTH2)" : "");
+        return security + "://" + user + "@" + host + ":" + port + (oauth2 != null ? " (OAuth2 " + oauth2 + ")" : "");
     }
 }

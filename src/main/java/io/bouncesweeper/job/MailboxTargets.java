@@ -63,7 +63,8 @@ final class MailboxTargets {
             }
         }
         ImapSettings settings = new ImapSettings(host, port, user, password, security, account.trustStore(),
-                account.trustStorePassword(), account.connectTimeout(), account.readTimeout(), oauth2, account.compress());
+                account.trustStorePassword(), account.connectTimeout(), account.readTimeout(), oauth2, account.compress(),
+                account.allowPlainExpunge());
         String identity = m.identity() != null && !m.identity().isBlank() ? m.identity() : user + "@" + host;
         return new MailboxTarget(identity, m.folder(), settings);
     }

@@ -5,6 +5,7 @@ import io.bouncesweeper.config.JobDefinition;
 import io.bouncesweeper.config.JobDefinitions;
 import io.bouncesweeper.config.RunOverrides;
 import io.bouncesweeper.config.RetryPolicies;
+import io.bouncesweeper.imap.ImapPreflight;
 import io.bouncesweeper.store.Reclassifier;
 import io.bouncesweeper.store.StoreSettings;
 import org.slf4j.Logger;
@@ -84,6 +85,10 @@ public class SweepLauncher {
         try {
             if (request.overrides().reclassify()) {
                 return reclassify(definition);
+            }
+            for (MailboxTarget target : targets) { // before any mail is touched: what no retry can fix stops the run here
+                ImapPreflight.check(target.settings(), !definition.dryRun() && !definition.keepInPlace(),
+                        properties.imap().useMove());
             }
             log.info("job '{}'{}: {} mailbox folder(s) {}", definition.name(),
                     definition.dryRun() ? " (dry run)" : definition.keepInPlace() ? " (keeping mail in place)" : "",

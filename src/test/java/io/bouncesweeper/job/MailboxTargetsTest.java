@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class MailboxTargetsTest {
     static final BounceSweeperProperties.Imap ACCOUNT = new BounceSweeperProperties.Imap("127.0.0.1", 10993, "bounces",
             "secret", ImapSecurity.IMAPS, false, null, null, Duration.ofSeconds(30), Duration.ofSeconds(120), 26_214_400L,
-            true, true, 6, Duration.ofSeconds(2), ImapAuth.PASSWORD, null, null, null);
+            true, true, 6, Duration.ofSeconds(2), ImapAuth.PASSWORD, null, null, null, false);
 
     @TempDir
     Path dir;
@@ -82,7 +82,7 @@ class MailboxTargetsTest {
     void theAccountsCompressionSettingReachesEveryMailbox() throws IOException {
         BounceSweeperProperties.Imap noCompression = new BounceSweeperProperties.Imap("127.0.0.1", 10993, "bounces",
                 "secret", ImapSecurity.IMAPS, false, null, null, Duration.ofSeconds(30), Duration.ofSeconds(120), 26_214_400L,
-                true, false, 6, Duration.ofSeconds(2), ImapAuth.PASSWORD, null, null, null);
+                true, false, 6, Duration.ofSeconds(2), ImapAuth.PASSWORD, null, null, null, false);
         Files.writeString(dir.resolve("job.yml"), """
                 mailboxes:
                   - folder: INBOX

@@ -59,6 +59,11 @@ final class PrivateDovecot implements AutoCloseable {
         return start(name, null, "imap_capability = " + CAPABILITY_WITHOUT_MOVE);
     }
 
+    /** An instance that advertises neither MOVE nor UIDPLUS (RFC 4315), like some appliance and hosted servers. */
+    static PrivateDovecot startWithoutMoveAndUidplus(String name) throws Exception {
+        return start(name, null, "imap_capability = " + CAPABILITY_WITHOUT_MOVE.replace(" UIDPLUS", ""));
+    }
+
     /** An instance that offers COMPRESS=DEFLATE (RFC 4978, Dovecot's imap_zlib plugin), as services.sh's. */
     static PrivateDovecot startWithCompression(String name) throws Exception {
         return start(name, null, "mail_plugins = $mail_plugins imap_zlib");

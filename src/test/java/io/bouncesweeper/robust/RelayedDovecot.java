@@ -52,6 +52,11 @@ final class RelayedDovecot implements AutoCloseable {
         return dovecot.imaps();
     }
 
+    /** See {@link TcpRelay#cutOnceWhenClientSends}. */
+    void cutOnceWhenClientSends(String marker) {
+        relay.cutOnceWhenClientSends(marker);
+    }
+
     /** Everything clients sent through the relay so far. */
     String clientTraffic() {
         return relay.clientTraffic();

@@ -40,6 +40,16 @@ public final class TcpRelay implements AutoCloseable {
         return sent.toString();
     }
 
+    private volatile String cutMarker;
+
+    /**
+     * The next client write containing {@code marker} (e.g. an IMAP command) is not passed on: its
+     * connection is cut instead, once, as a network failure at exactly that command would.
+     */
+    public void cutOnceWhenClientSends(String marker) {
+        cutMarker = marker;
+    }
+
     public void cutAll() {
         for (Socket s : open) {
             try {
@@ -74,6 +84,12 @@ public final class TcpRelay implements AutoCloseable {
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
                 int n;
                 while ((n = in.read(buffer)) != -1) {
+                    String marker = cutMarker;
+                    if (record && marker != null
+                            && new String(buffer, 0, n, java.nio.charset.StandardCharsets.ISO_8859_1).contains(marker)) {
+                        cutMarker = null;
+                        return; // finally closes both sides; the command never reaches the server
+                    }
                     out.write(buffer, 0, n);
                     if (record && sent.length() < MAX_RECORDED) {
                         sent.append(new String(buffer, 0, Math.min(n, MAX_RECORDED - sent.length()),
