@@ -1,5 +1,6 @@
 package io.bouncesweeper.parse.mta;
 
+import io.bouncesweeper.smtp.Squash;
 import io.bouncesweeper.domain.DeliveryRecord;
 import io.bouncesweeper.domain.RecordKind;
 import io.bouncesweeper.parse.Mail;
@@ -46,7 +47,7 @@ final class FmlDecoder extends TextDecoder {
             return List.of(DeliveryRecord.builder(RecordKind.BOUNCE)
                     .recipient(list)
                     .action("failed")
-                    .diagnostic(Text.squash(line))
+                    .diagnostic(Squash.of(line))
                     .reasonHint(hint)
                     .decoder(name())
                     .build());

@@ -1,5 +1,7 @@
 package io.bouncesweeper.parse.mta;
 
+import io.bouncesweeper.smtp.Reply;
+import io.bouncesweeper.smtp.Status;
 import io.bouncesweeper.domain.DeliveryRecord;
 import io.bouncesweeper.parse.LowerCase;
 import io.bouncesweeper.parse.Decoder;
@@ -156,7 +158,7 @@ abstract class TextDecoder implements Decoder {
     }
 
     private static boolean hasEvidence(String section) {
-        return Text.findStatus(section) != null || io.bouncesweeper.parse.ReplyCodes.firstReplyCode(section) != null;
+        return Status.first(section) != null || Reply.firstInText(section) != null;
     }
 
 
