@@ -4,6 +4,8 @@ import io.bouncesweeper.smtp.Squash;
 import io.bouncesweeper.domain.DeliveryRecord;
 import io.bouncesweeper.domain.RecordKind;
 import io.bouncesweeper.parse.Mail;
+import io.bouncesweeper.parse.ReasonHints;
+import io.bouncesweeper.parse.Signature;
 import io.bouncesweeper.parse.Text;
 
 import java.util.List;
@@ -17,7 +19,7 @@ import java.util.Locale;
  */
 final class FmlDecoder extends TextDecoder {
     FmlDecoder() {
-        super("FML", markers(List.of(), List.of()));
+        super("FML", Signature.header("X-MLServer", "fml"), markers(List.of(), List.of()));
     }
 
     @Override

@@ -4,7 +4,7 @@ import io.bouncesweeper.smtp.Squash;
 import io.bouncesweeper.smtp.Reply;
 import io.bouncesweeper.domain.DeliveryRecord;
 import io.bouncesweeper.parse.Mail;
-import io.bouncesweeper.smtp.Reply;
+import io.bouncesweeper.parse.Signature;
 import io.bouncesweeper.parse.Text;
 
 import java.util.List;
@@ -16,14 +16,17 @@ import java.util.Locale;
  * the remote server's code is the last one, not the first.
  */
 final class V5SendmailDecoder extends TextDecoder {
+    static final Signature SIGNATURE = Signature.writes("----- transcript of session follows -----")
+            .triedFirstFor("returned mail:", "warning: could not send message");
+
     V5SendmailDecoder() {
-        super("V5sendmail", markers(List.of("----- the following addresses had", "----- transcript of session follows -----"),
+        super("V5sendmail", SIGNATURE, markers(List.of("----- the following addresses had", "----- transcript of session follows -----"),
                 List.of("----- unsent message follows -----", "----- original message follows -----")));
     }
 
     @Override
     public boolean recognises(Mail mail) {
-        return mail.firstPart("message/delivery-status") == null && textContains(mail, "----- transcript of session follows -----");
+        return mail.firstPart("message/delivery-status") == null && SIGNATURE.hasText(mail);
     }
 
     @Override
