@@ -1,6 +1,8 @@
 package io.bouncesweeper.classify;
 
+import io.bouncesweeper.smtp.Squash;
 import io.bouncesweeper.domain.Reason;
+import io.bouncesweeper.smtp.Command;
 
 import java.util.HashMap;
 import java.util.List;
@@ -19,11 +21,11 @@ final class CommandTable {
     static final String UNKNOWN = "NONE";
 
     private final Map<String, Reason> rows = new HashMap<>();
-    private final List<String[]> phrases = new java.util.ArrayList<>();
+    private final List<Command.Phrase> phrases = new java.util.ArrayList<>();
 
     CommandTable(List<String> texts, List<String> phraseTexts) {
         for (TsvRows.Row row : TsvRows.parse(PHRASES, phraseTexts, 2)) {
-            phrases.add(new String[]{DiagnosticText.normalise(row.cell(0)), row.cell(1).toUpperCase(Locale.ROOT)});
+            phrases.add(new Command.Phrase(Squash.lowered(row.cell(0)), row.cell(1).toUpperCase(Locale.ROOT)));
         }
         for (TsvRows.Row row : TsvRows.parse(TABLE, texts, 3)) {
             try {
@@ -43,20 +45,7 @@ final class CommandTable {
         if (recordCommand != null && !recordCommand.isBlank()) {
             return recordCommand.trim().toUpperCase(Locale.ROOT);
         }
-        // a transcript names every command it sent (">>> RCPT To" ... ">>> DATA"): the last one named was refused
-        String found = null;
-        int at = -1;
-        for (String[] p : phrases) {
-            if (normalisedText.indexOf(p[0], at + 1) < 0) {
-                continue; // no occurrence after the best so far: the forward search is much the cheaper
-            }
-            int i = normalisedText.lastIndexOf(p[0]);
-            if (i > at) {
-                at = i;
-                found = p[1];
-            }
-        }
-        return found;
+        return Command.lastNamed(normalisedText, phrases);
     }
 
     /** The verdict corrected by the command (null or blank: none named, the table's NONE), or the verdict itself. */

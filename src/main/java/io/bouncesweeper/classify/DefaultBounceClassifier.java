@@ -1,5 +1,8 @@
 package io.bouncesweeper.classify;
 
+import io.bouncesweeper.smtp.Squash;
+import io.bouncesweeper.smtp.Reply;
+import io.bouncesweeper.smtp.Status;
 import io.bouncesweeper.domain.BounceClass;
 import io.bouncesweeper.domain.Classification;
 import io.bouncesweeper.domain.DeliveryRecord;
@@ -94,7 +97,7 @@ public final class DefaultBounceClassifier implements BounceClassifier {
             default:
                 break;
         }
-        String text = DiagnosticText.withoutContinuationCodes(DiagnosticText.normalise(record.diagnostic()));
+        String text = Reply.withoutContinuationCodes(Squash.lowered(record.diagnostic()));
         Codes codes = Codes.of(record, text);
         Verdict v = reasonFor(record, text, codes);
 
@@ -181,18 +184,18 @@ public final class DefaultBounceClassifier implements BounceClassifier {
 
         static Codes of(DeliveryRecord record, String text) {
             String status = validStatus(record.status(), false);
-            String remote = DiagnosticText.findRemoteStatus(text);
+            String remote = Status.lastAfterReply(text);
             boolean fromText = false;
             if (remote != null && !remote.equals(status) && (status == null
                     || (remote.charAt(0) == status.charAt(0) && !remote.endsWith(".0.0")))) {
                 status = remote;
                 fromText = true;
             } else if (status == null) {
-                status = DiagnosticText.findStatus(text);
+                status = Status.firstFailure(text);
                 fromText = status != null;
             }
             String reply = validReply(record.replyCode());
-            return new Codes(status, fromText, reply != null ? reply : DiagnosticText.leadingReplyCode(text));
+            return new Codes(status, fromText, reply != null ? reply : Reply.opening(text));
         }
 
         /** '4' or '5' from the status, else from the reply code; '?' when the mail has neither. */
@@ -228,7 +231,7 @@ public final class DefaultBounceClassifier implements BounceClassifier {
             return null;
         }
         String s = raw.trim();
-        String found = DiagnosticText.findStatus(s);
+        String found = Status.firstFailure(s);
         if (found != null && found.length() == s.length()) {
             return found;
         }

@@ -1,5 +1,6 @@
 package io.bouncesweeper.classify;
 
+import io.bouncesweeper.smtp.Squash;
 import io.bouncesweeper.domain.Reason;
 
 import java.util.ArrayList;
@@ -36,7 +37,7 @@ final class PhraseTable {
                 Reason reason = Reason.ofCode(row.cell(0));
                 String text = row.cell(1);
                 boolean weak = text.startsWith("~");
-                String normalised = DiagnosticText.normalise(weak ? text.substring(1) : text);
+                String normalised = Squash.lowered(weak ? text.substring(1) : text);
                 boolean afterDomain = normalised.startsWith(DOMAIN + " ");
                 String words = afterDomain ? normalised.substring(DOMAIN.length() + 1) : normalised;
                 if (words.isEmpty() || words.contains("{")) {

@@ -1,5 +1,6 @@
 package io.bouncesweeper.classify;
 
+import io.bouncesweeper.smtp.Squash;
 import io.bouncesweeper.domain.DeliveryRecord;
 import io.bouncesweeper.domain.Reason;
 
@@ -74,7 +75,7 @@ final class ProviderTable {
                 String status = row.cell(2);
                 String cell = row.cell(3);
                 Pattern pattern = cell.startsWith(REGEX) ? Pattern.compile(cell.substring(REGEX.length())) : null;
-                String text = ANY.equals(cell) || pattern != null ? cell : DiagnosticText.normalise(cell);
+                String text = ANY.equals(cell) || pattern != null ? cell : Squash.lowered(cell);
                 String id = !ANY.equals(status) ? ":" + status : !ANY.equals(reply) ? ":" + reply
                         : ANY.equals(text) ? "" : ":\"" + text + "\"";
                 Verdict verdict = new Verdict(Reason.ofCode(row.cell(4)), Verdict.actionOrDefault(row.cell(5)),

@@ -1,5 +1,7 @@
 package io.bouncesweeper.classify;
 
+import io.bouncesweeper.smtp.Squash;
+import io.bouncesweeper.smtp.Reply;
 import io.bouncesweeper.domain.DeliveryRecord;
 
 /** The SMTP reply code of a record as the classifier reads it: the record's own, or the one opening its diagnostic. */
@@ -11,7 +13,7 @@ public final class SmtpCodes {
         if (record == null) {
             return null;
         }
-        String own = record.replyCode() == null ? null : DiagnosticText.leadingReplyCode(record.replyCode().trim());
-        return own != null ? own : DiagnosticText.leadingReplyCode(DiagnosticText.normalise(record.diagnostic()));
+        String own = record.replyCode() == null ? null : Reply.opening(record.replyCode().trim());
+        return own != null ? own : Reply.opening(Squash.lowered(record.diagnostic()));
     }
 }

@@ -1,5 +1,6 @@
 package io.bouncesweeper.parse;
 
+import io.bouncesweeper.smtp.Squash;
 import io.bouncesweeper.domain.DeliveryRecord;
 import io.bouncesweeper.domain.RecordKind;
 
@@ -58,7 +59,7 @@ public final class AutoReplyDecoder implements Decoder {
         }
         return List.of(DeliveryRecord.builder(RecordKind.AUTOREPLY)
                 .recipient(from)
-                .diagnostic(Text.squash(mail.subject()))
+                .diagnostic(Squash.of(mail.subject()))
                 .decoder(NAME)
                 .build());
     }

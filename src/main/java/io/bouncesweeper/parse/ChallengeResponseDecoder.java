@@ -1,5 +1,6 @@
 package io.bouncesweeper.parse;
 
+import io.bouncesweeper.smtp.Squash;
 import io.bouncesweeper.domain.DeliveryRecord;
 import io.bouncesweeper.domain.RecordKind;
 
@@ -65,7 +66,7 @@ public final class ChallengeResponseDecoder implements Decoder {
     public List<DeliveryRecord> decode(Mail mail) {
         return List.of(DeliveryRecord.builder(RecordKind.CHALLENGE)
                 .recipient(recipient(mail))
-                .diagnostic(Text.squash(mail.subject()))
+                .diagnostic(Squash.of(mail.subject()))
                 .reportingMta(domainOf(mail.fromAddress()))
                 .decoder(NAME)
                 .build());

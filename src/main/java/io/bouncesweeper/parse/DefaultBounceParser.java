@@ -4,7 +4,6 @@ import io.bouncesweeper.domain.DeliveryRecord;
 import io.bouncesweeper.domain.OriginalMessage;
 import io.bouncesweeper.domain.ParseOutcome;
 import io.bouncesweeper.domain.ParsedMessage;
-import io.bouncesweeper.parse.mta.DecoderTable;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,6 +29,7 @@ public final class DefaultBounceParser implements BounceParser {
             "mail delivery", "mail-daemon", "maildaemon", "mdaemon");
 
     private final OriginalHeaders originalHeaders;
+    private final ParseTables tables;
     private final DecoderTable decoders;
     private final Decoder autoReply = new AutoReplyDecoder();
     private final Notices notices = new Notices();
@@ -39,8 +39,19 @@ public final class DefaultBounceParser implements BounceParser {
     }
 
     public DefaultBounceParser(List<String> originalHeaderNames) {
+        this(originalHeaderNames, ParseTables.builtIn());
+    }
+
+    /** @param tables the built-in parser tables, or those with an operator's folders read first */
+    public DefaultBounceParser(List<String> originalHeaderNames, ParseTables tables) {
         this.originalHeaders = new OriginalHeaders(originalHeaderNames);
-        this.decoders = DecoderTable.standard(DefaultBounceParser::looksLikeBounce);
+        this.tables = tables;
+        this.decoders = DecoderTable.standard(tables);
+    }
+
+    /** The tables this parser was built from: a parser for other original headers is built from the same. */
+    public ParseTables tables() {
+        return tables;
     }
 
     @Override

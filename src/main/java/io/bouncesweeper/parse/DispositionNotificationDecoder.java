@@ -1,5 +1,6 @@
 package io.bouncesweeper.parse;
 
+import io.bouncesweeper.smtp.Squash;
 import io.bouncesweeper.domain.DeliveryRecord;
 import io.bouncesweeper.domain.RecordKind;
 
@@ -36,7 +37,7 @@ public final class DispositionNotificationDecoder implements Decoder {
             String from = mail.fromAddress();
             return List.of(DeliveryRecord.builder(RecordKind.RECEIPT)
                     .recipient(from)
-                    .diagnostic(Text.squash(mail.subject()))
+                    .diagnostic(Squash.of(mail.subject()))
                     .decoder(NAME)
                     .build());
         }
@@ -50,7 +51,7 @@ public final class DispositionNotificationDecoder implements Decoder {
                 .recipient(recipient)
                 .originalRecipient(originalRcpt)
                 .action(dispositionType(disposition))
-                .diagnostic(Text.squash(disposition))
+                .diagnostic(Squash.of(disposition))
                 .reportingMta(uaName(fields.get("Reporting-UA")))
                 .decoder(NAME)
                 .build());

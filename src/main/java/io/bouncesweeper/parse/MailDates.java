@@ -1,5 +1,6 @@
 package io.bouncesweeper.parse;
 
+import io.bouncesweeper.smtp.Squash;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -19,7 +20,7 @@ final class MailDates {
         if (paren > 0) {
             v = v.substring(0, paren);
         }
-        v = Text.squash(v);
+        v = Squash.of(v);
         int comma = v.indexOf(',');
         if (comma >= 0 && comma < 5) {
             v = v.substring(comma + 1).trim(); // weekday names are optional and often wrong

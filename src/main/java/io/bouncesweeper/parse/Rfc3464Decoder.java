@@ -1,5 +1,9 @@
 package io.bouncesweeper.parse;
 
+import io.bouncesweeper.smtp.Squash;
+import io.bouncesweeper.smtp.Command;
+import io.bouncesweeper.smtp.Reply;
+import io.bouncesweeper.smtp.Status;
 import io.bouncesweeper.domain.DeliveryRecord;
 import io.bouncesweeper.domain.RecordKind;
 
@@ -73,8 +77,8 @@ public final class Rfc3464Decoder implements Decoder {
             if (t.status() != null && (r.status() == null || isGeneric(r.status()) && t.status().charAt(0) == r.status().charAt(0))) {
                 b.status(t.status());
             }
-            if (r.diagnostic() == null || r.diagnostic().isBlank() || Text.findReplyCode(r.diagnostic()) == null
-                    && Text.findStatus(r.diagnostic()) == null) {
+            if (r.diagnostic() == null || r.diagnostic().isBlank() || Reply.find(r.diagnostic()) == null
+                    && Status.first(r.diagnostic()) == null) {
                 b.diagnostic(t.diagnostic());
             }
             if (r.smtpCommand() == null) {
@@ -122,7 +126,7 @@ public final class Rfc3464Decoder implements Decoder {
         }
         String action = lower(r.get("Action"));
         String statusField = firstNonNull(r.get("Status"), perMessage.get("Status"));
-        String status = Text.statusField(statusField);
+        String status = Status.field(statusField);
         String rawDiagnostic = firstNonNull(r.get("Diagnostic-Code"), perMessage.get("Diagnostic-Code"));
         if (rawDiagnostic == null && status == null && statusField != null && !statusField.isBlank()) {
             rawDiagnostic = statusField; // a server's reply put into Status ("Status: 553 Exceeded maximum inbound message size")
@@ -130,21 +134,21 @@ public final class Rfc3464Decoder implements Decoder {
         // "X-Unix; 255" is a local exit code, not an SMTP reply
         boolean exitCode = rawDiagnostic != null && rawDiagnostic.trim().toLowerCase(Locale.ROOT).startsWith("x-unix");
         String diagnostic = Text.afterType(rawDiagnostic);
-        diagnostic = Text.squash(diagnostic);
+        diagnostic = Squash.of(diagnostic);
         String reply = null;
         if (diagnostic != null) {
             // the remote server's own "550 5.7.1" outranks the reporting MTA's summary status
             boolean failed = kindOf(lower(r.get("Action")), status) == RecordKind.BOUNCE;
-            ReplyCodes.Pair pair = failed ? ReplyCodes.lastFailurePair(diagnostic) : ReplyCodes.lastPair(diagnostic);
+            Reply.Pair pair = failed ? Reply.lastFailurePair(diagnostic) : Reply.lastPair(diagnostic);
             if (pair != null) {
                 status = pair.status();
                 reply = pair.replyCode();
             } else if (!exitCode) {
-                reply = Text.findReplyCode(diagnostic);
+                reply = Reply.find(diagnostic);
                 if (reply == null) {
-                    reply = ReplyCodes.firstReplyCode(diagnostic);
+                    reply = Reply.firstInText(diagnostic);
                 }
-                String fromDiagnostic = Text.findStatus(diagnostic);
+                String fromDiagnostic = Status.first(diagnostic);
                 if (fromDiagnostic != null && (status == null || isGeneric(status) && !isGeneric(fromDiagnostic))) {
                     status = fromDiagnostic;
                 }
@@ -161,7 +165,7 @@ public final class Rfc3464Decoder implements Decoder {
                 .remoteMta(remoteMta(r.get("Remote-MTA"), diagnostic))
                 .reportingMta(reportingMta)
                 .lastAttemptDate(r.get("Last-Attempt-Date"))
-                .smtpCommand(Text.smtpCommand(diagnostic))
+                .smtpCommand(Command.inWording(diagnostic))
                 .decoder(decoder)
                 .build();
     }

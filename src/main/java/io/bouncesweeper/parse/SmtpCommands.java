@@ -1,11 +1,14 @@
 package io.bouncesweeper.parse;
 
+import io.bouncesweeper.smtp.Command;
+import io.bouncesweeper.smtp.Reply;
 import io.bouncesweeper.domain.DeliveryRecord;
 import io.bouncesweeper.domain.RecordKind;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+
 
 /**
  * The SMTP command a server refused, where the notification says it but the record does not yet:
@@ -74,7 +77,7 @@ public final class SmtpCommands {
                 }
             }
             int n = Math.min(lines.length, MAX_LINES);
-            return new Notification(lines, lower, n, standardWording(lowerText) != null);
+            return new Notification(lines, lower, n, Command.standardPhrase(lowerText) != null);
         }
     }
 
@@ -87,10 +90,10 @@ public final class SmtpCommands {
         for (int i = 0; i < n; i++) {
             String t = lines[i].strip();
             if (t.startsWith(">>> ")) {
-                sent = commandName(t.substring(4));
+                sent = Command.sent(t.substring(4));
             } else if (t.startsWith("<<< ")) {
                 String reply = t.substring(4);
-                if (!isFailure(reply)) {
+                if (!Reply.isFailure(reply)) {
                     continue;
                 }
                 if (lowerRcpt != null && notification.lower()[i].contains(lowerRcpt) && sent != null) {
@@ -99,10 +102,10 @@ public final class SmtpCommands {
                 if (firstRefused == null && sent != null) {
                     firstRefused = answeredCommand(lines, i, n, sent);
                 }
-            } else if (only && isCommandLabel(notification.lower()[i]) && i + 1 < n) {
+            } else if (only && Command.isLabelLine(notification.lower()[i]) && i + 1 < n) {
                 // "-------SMTP command" / "SMTP command:" followed by the command on its own line
                 String next = lines[i + 1].strip();
-                String c = commandName(next.isEmpty() && i + 2 < n ? lines[i + 2].strip() : next);
+                String c = Command.sent(next.isEmpty() && i + 2 < n ? lines[i + 2].strip() : next);
                 if (c != null) {
                     return c;
                 }
@@ -124,7 +127,7 @@ public final class SmtpCommands {
         if (!"DATA".equals(sent)) {
             return sent;
         }
-        boolean ended = endsReply(lines[i].strip().substring(4));
+        boolean ended = Reply.endsReply(lines[i].strip().substring(4));
         for (int j = i + 1; j < n; j++) {
             String t = lines[j].strip();
             if (t.startsWith(">>> ")) {
@@ -134,20 +137,10 @@ public final class SmtpCommands {
                 if (ended) {
                     return "RCPT"; // a further reply: the refusal was not DATA's
                 }
-                ended = endsReply(t.substring(4));
+                ended = Reply.endsReply(t.substring(4));
             }
         }
         return sent;
-    }
-
-    /** A reply line that ends its reply ("550 text", not the "550-text" of a multi-line one). */
-    private static boolean endsReply(String reply) {
-        String code = Text.leadingReplyCode(reply);
-        if (code == null) {
-            return true;
-        }
-        int at = reply.indexOf(code) + 3;
-        return at >= reply.length() || reply.charAt(at) != '-';
     }
 
     /** "in reply to ... command" and the like on a line naming the recipient (or, alone, any line). */
@@ -163,51 +156,11 @@ public final class SmtpCommands {
             for (int j = i + 1; j < n && j <= i + 2 && !lower[j].isBlank(); j++) {
                 b.append(' ').append(lower[j].strip());
             }
-            String c = standardWording(b.toString());
+            String c = Command.standardPhrase(b.toString());
             if (c != null) {
                 return c;
             }
         }
-        return null;
-    }
-
-    /**
-     * Only the explicit phrases: "during", "after" alone say too little in free text. Any run of
-     * white space in {@code lower} matches a phrase's space (the wording is often wrapped).
-     */
-    private static String standardWording(String lower) {
-        if (lower.indexOf("after") < 0 && lower.indexOf("reply") < 0) {
-            return null; // every phrase holds one of these words: most mail has neither
-        }
-        if (Text.containsSquashed(lower, "in reply to rcpt to") || Text.containsSquashed(lower, "after rcpt to")) return "RCPT";
-        if (Text.containsSquashed(lower, "in reply to mail from") || Text.containsSquashed(lower, "after mail from")) return "MAIL";
-        if (Text.containsSquashed(lower, "in reply to end of data") || Text.containsSquashed(lower, "after end of data")
-                || Text.containsSquashed(lower, "in reply to data command") || Text.containsSquashed(lower, "after data command")) return "DATA";
-        return null;
-    }
-
-    private static boolean isCommandLabel(String lowerLine) {
-        String l = lowerLine.strip();
-        int i = 0;
-        while (i < l.length() && (l.charAt(i) == '-' || l.charAt(i) == ' ')) i++;
-        String rest = l.substring(i);
-        return rest.equals("smtp command") || rest.equals("smtp command:");
-    }
-
-    private static boolean isFailure(String reply) {
-        String code = Text.leadingReplyCode(reply);
-        return code != null && (code.charAt(0) == '4' || code.charAt(0) == '5');
-    }
-
-    /** The command a transcript line sends ("RCPT To:&lt;a@b&gt;" → RCPT, "." → DATA), or null. */
-    public static String commandName(String sent) {
-        String u = sent.strip().toUpperCase(Locale.ROOT);
-        if (u.equals(".") || u.startsWith("DATA") || u.startsWith("BDAT")) return "DATA";
-        if (u.startsWith("RCPT")) return "RCPT";
-        if (u.startsWith("MAIL")) return "MAIL";
-        if (u.startsWith("EHLO")) return "EHLO";
-        if (u.startsWith("HELO")) return "HELO";
-        if (u.startsWith("STARTTLS")) return "STARTTLS";
         return null;
     }
 }

@@ -4,116 +4,12 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Small scanners over diagnostic text: enhanced status codes, SMTP reply codes, addresses and the
- * SMTP command a server refused. Hand-written loops rather than regexes: they run on every
+ * Small scanners over notification text: addresses, remote hosts and report field types (the SMTP
+ * evidence itself is read by {@code io.bouncesweeper.smtp}). Hand-written loops rather than regexes: they run on every
  * message and must stay linear whatever the input.
  */
 public final class Text {
-    /** Words after which a server's reply is quoted. */
-    private static final String[] REPLY_MARKERS = {"said:", "said :", "reply:", "response:", "responded:", "error:",
-            "answer:", "replied:", "message:", "diagnostic-code:", "smtp;"};
-
     private Text() {
-    }
-
-    /** The first enhanced status code (class 2, 4 or 5, e.g. {@code 5.1.1}) standing alone in {@code s}. */
-    public static String findStatus(String s) {
-        if (s == null) {
-            return null;
-        }
-        int n = s.length();
-        for (int i = s.indexOf('.'); i > 0; i = s.indexOf('.', i + 1)) {
-            char c = s.charAt(i - 1);
-            if (c != '2' && c != '4' && c != '5') {
-                continue;
-            }
-            if (i >= 2 && (isDigit(s.charAt(i - 2)) || s.charAt(i - 2) == '.' || Character.isLetter(s.charAt(i - 2)))) {
-                continue; // "v4.6.1", "1.5.0.3": a version, not a status
-            }
-            int j = i + 1;
-            int d1 = digits(s, j, 3);
-            if (d1 == 0 || j + d1 >= n || s.charAt(j + d1) != '.') {
-                continue;
-            }
-            int k = j + d1 + 1;
-            int d2 = digits(s, k, 3);
-            if (d2 == 0) {
-                continue;
-            }
-            int e = k + d2;
-            if (e < n && (isDigit(s.charAt(e)) || (s.charAt(e) == '.' && e + 1 < n && isDigit(s.charAt(e + 1))))) {
-                continue; // an IP address or version number, not a status
-            }
-            return s.substring(i - 1, e);
-        }
-        return null;
-    }
-
-    /** A status as written in a Status: field ("5.1.1 (user unknown)" → 5.1.1); null if none. */
-    public static String statusField(String s) {
-        if (s == null) {
-            return null;
-        }
-        String t = s.trim();
-        String st = findStatus(t);
-        return st != null && t.startsWith(st) ? st : null;
-    }
-
-    /** A reply code at the very start of {@code s} ("550 ...", "550-5.7.1 ..."), else null. */
-    public static String leadingReplyCode(String s) {
-        if (s == null) {
-            return null;
-        }
-        int i = 0, n = s.length();
-        while (i < n && (s.charAt(i) == ' ' || s.charAt(i) == '\t' || s.charAt(i) == '<' || s.charAt(i) == '#'
-                || s.charAt(i) == '"' || s.charAt(i) == '(')) {
-            i++;
-        }
-        return replyCodeAt(s, i);
-    }
-
-    /** The reply code the remote server gave: leading, or after "said:" / "reply:" / "response:". */
-    public static String findReplyCode(String s) {
-        if (s == null) {
-            return null;
-        }
-        String lead = leadingReplyCode(s);
-        if (lead != null) {
-            return lead;
-        }
-        String lower = s.toLowerCase(Locale.ROOT);
-        for (String marker : REPLY_MARKERS) {
-            int at = lower.indexOf(marker);
-            while (at >= 0) {
-                int from = at + marker.length();
-                String code = leadingReplyCode(s.substring(from, Math.min(s.length(), from + 12)));
-                if (code != null) {
-                    return code;
-                }
-                at = lower.indexOf(marker, at + 1);
-            }
-        }
-        return null;
-    }
-
-    /** "550 " / "550-" / "550" at end, with class 2, 4 or 5. */
-    static String replyCodeAt(String s, int i) {
-        int n = s.length();
-        if (i + 3 > n) {
-            return null;
-        }
-        char a = s.charAt(i), b = s.charAt(i + 1), c = s.charAt(i + 2);
-        if ((a != '2' && a != '4' && a != '5') || !isDigit(b) || !isDigit(c) || b > '5') {
-            return null;
-        }
-        if (i + 3 < n) {
-            char d = s.charAt(i + 3);
-            if (d != ' ' && d != '-' && d != '\t' && d != '\r' && d != '\n' && d != ',' && d != ':' && d != ')'
-                    && d != '"') {
-                return null;
-            }
-        }
-        return s.substring(i, i + 3);
     }
 
     /** The first e-mail address in {@code s}, without angle brackets or quotes; null if none. */
@@ -289,52 +185,6 @@ public final class Text {
                 || c == ']' || c == '_' || c > 127 && Character.isLetterOrDigit(c);
     }
 
-    /** The SMTP command a diagnostic names as refused ("in reply to RCPT TO command"), or null. */
-    public static String smtpCommand(String s) {
-        if (s == null) {
-            return null;
-        }
-        String l = LowerCase.of(s);
-        int at = l.indexOf("in reply to ");
-        if (at < 0) at = l.indexOf("after ");
-        if (at < 0) at = l.indexOf("in response to ");
-        if (at < 0) at = l.indexOf("during ");
-        if (at < 0) {
-            String labelled = labelledCommand(l);
-            if (labelled != null) {
-                return labelled;
-            }
-            if (l.contains("while connecting") || l.contains("connection refused") || l.contains("connect to")) {
-                return "CONNECT";
-            }
-            return null;
-        }
-        String rest = l.substring(at, Math.min(l.length(), at + 40));
-        if (rest.contains("rcpt")) return "RCPT";
-        if (rest.contains("mail from") || rest.contains("mail command")) return "MAIL";
-        if (rest.contains(" data") || rest.contains("end of data")) return "DATA";
-        if (rest.contains("ehlo")) return "EHLO";
-        if (rest.contains("helo")) return "HELO";
-        if (rest.contains("starttls")) return "STARTTLS";
-        if (rest.contains("connect") || rest.contains("greeting") || rest.contains("banner")) return "CONNECT";
-        return null;
-    }
-
-    /** "SMTP:RCPT host mx.example.net: 553 ..." (a gateway's technical details): the command after "smtp:". */
-    private static String labelledCommand(String lower) {
-        for (int at = lower.indexOf("smtp:"); at >= 0; at = lower.indexOf("smtp:", at + 5)) {
-            int from = at + 5;
-            for (String c : LABELLED_COMMANDS) {
-                if (lower.startsWith(c, from) && (from + c.length() == lower.length() || lower.charAt(from + c.length()) == ' ')) {
-                    return c.toUpperCase(Locale.ROOT);
-                }
-            }
-        }
-        return null;
-    }
-
-    private static final List<String> LABELLED_COMMANDS = List.of("rcpt", "mail", "data", "ehlo", "helo");
-
     /**
      * The remote host a diagnostic names ("host mx.example.net[192.0.2.1] said:", "host
      * mx.example.net [192.0.2.1]: 550 ..."), or null. Only a dotted host name counts, so
@@ -364,80 +214,6 @@ public final class Text {
 
     private static boolean isHostChar(char c) {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || isDigit(c) || c == '.' || c == '-' || c == '_';
-    }
-
-    /** Collapses runs of whitespace to one space and trims. */
-    /**
-     * Whether {@code squash(s).contains(phrase)}, without building the squashed string: each
-     * single space of {@code phrase} matches a run of white space in {@code s}. The phrase must
-     * be non-empty, start and end with a non-space and hold no double spaces.
-     */
-    public static boolean containsSquashed(String s, String phrase) {
-        int sp = phrase.indexOf(' ');
-        String head = sp < 0 ? phrase : phrase.substring(0, sp);
-        for (int i = s.indexOf(head); i >= 0; i = s.indexOf(head, i + 1)) {
-            if (matchesSquashedAt(s, i + head.length(), phrase, head.length())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean matchesSquashedAt(String s, int at, String phrase, int from) {
-        int k = at;
-        for (int j = from; j < phrase.length(); j++) {
-            char p = phrase.charAt(j);
-            if (p == ' ') {
-                if (k >= s.length() || !isSquashSpace(s.charAt(k))) {
-                    return false;
-                }
-                while (k < s.length() && isSquashSpace(s.charAt(k))) k++;
-            } else {
-                if (k >= s.length() || s.charAt(k) != p) {
-                    return false;
-                }
-                k++;
-            }
-        }
-        return true;
-    }
-
-    /** Already what {@link #squash} makes: no tab or line break, no leading, trailing or double space. */
-    private static boolean isSquashed(String s) {
-        int n = s.length();
-        if (n > 0 && (s.charAt(0) == ' ' || s.charAt(n - 1) == ' ')) {
-            return false;
-        }
-        for (int i = 0; i < n; i++) {
-            char c = s.charAt(i);
-            if (c == '\t' || c == '\r' || c == '\n' || c == ' ' && s.charAt(i + 1) == ' ') {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean isSquashSpace(char c) {
-        return c == ' ' || c == '\t' || c == '\r' || c == '\n';
-    }
-
-    public static String squash(String s) {
-        if (s == null || isSquashed(s)) {
-            return s;
-        }
-        StringBuilder b = new StringBuilder(s.length());
-        boolean space = false;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
-                space = b.length() > 0;
-            } else {
-                if (space) b.append(' ');
-                space = false;
-                b.append(c);
-            }
-        }
-        return b.toString();
     }
 
     /** Text after an RFC 3464 type prefix ("rfc822; a@b" → "a@b", "smtp; 550 ..." → "550 ..."). */
@@ -472,9 +248,4 @@ public final class Text {
         return c >= '0' && c <= '9';
     }
 
-    private static int digits(String s, int from, int max) {
-        int k = 0;
-        while (from + k < s.length() && k <= max && isDigit(s.charAt(from + k))) k++;
-        return k > max ? 0 : k;
-    }
 }

@@ -1,5 +1,9 @@
 package io.bouncesweeper.parse;
 
+import io.bouncesweeper.smtp.Squash;
+import io.bouncesweeper.smtp.Command;
+import io.bouncesweeper.smtp.Reply;
+import io.bouncesweeper.smtp.Status;
 import io.bouncesweeper.domain.DeliveryRecord;
 import io.bouncesweeper.domain.RecordKind;
 
@@ -356,18 +360,18 @@ public final class TextReport {
 
     /** Builds a bounce record from an address and the text that explains its failure. */
     public static DeliveryRecord record(String recipient, String diagnostic, String decoder) {
-        String diag = diagnostic == null || diagnostic.isBlank() ? null : Text.squash(diagnostic);
+        String diag = diagnostic == null || diagnostic.isBlank() ? null : Squash.of(diagnostic);
         String status = null, reply = null;
         if (diag != null) {
             // a text report is a failure: transcript lines like "250 2.1.5 Ok" explain nothing
-            ReplyCodes.Pair pair = ReplyCodes.lastFailurePair(diag);
+            Reply.Pair pair = Reply.lastFailurePair(diag);
             if (pair != null) {
                 status = pair.status();
                 reply = pair.replyCode();
             } else {
                 status = failureStatus(diag);
                 // line starts matter for bare codes: look before squashing
-                reply = ReplyCodes.firstFailureReplyCode(diagnostic);
+                reply = Reply.firstFailure(diagnostic);
             }
         }
         return DeliveryRecord.builder(RecordKind.BOUNCE)
@@ -377,7 +381,7 @@ public final class TextReport {
                 .replyCode(reply)
                 .diagnostic(diag)
                 .remoteMta(Text.remoteHost(diag))
-                .smtpCommand(Text.smtpCommand(diag))
+                .smtpCommand(Command.inWording(diag))
                 .decoder(decoder)
                 .build();
     }
@@ -385,7 +389,7 @@ public final class TextReport {
     /** The first 4.x.x or 5.x.x status in {@code s}, or null. */
     static String failureStatus(String s) {
         for (int from = 0; from < s.length(); ) {
-            String st = Text.findStatus(s.substring(from));
+            String st = Status.first(s.substring(from));
             if (st == null) return null;
             if (st.charAt(0) != '2') return st;
             from = s.indexOf(st, from) + st.length();
@@ -429,7 +433,7 @@ public final class TextReport {
                 return c.toString();
             }
         }
-        if (ReplyCodes.firstReplyCode(text) != null) { // the rest of hasCode: no pair, no status
+        if (Reply.firstInText(text) != null) { // the rest of hasCode: no pair, no status
             return text;
         }
         if (only) {
@@ -474,18 +478,18 @@ public final class TextReport {
             }
             if (line.startsWith(">>> ")) {
                 if (i + 1 < l.lower().length && isErrorReplyLine(l.lower()[i + 1])) {
-                    return transcriptCommand(line);
+                    return Command.sent(line.substring(4));
                 }
                 continue;
             }
             if (line.startsWith("<<< ") && i > 0 && l.lower()[i - 1].strip().startsWith(">>> ") && isErrorReplyLine(line)) {
-                return transcriptCommand(l.lower()[i - 1].strip());
+                return Command.sent(l.lower()[i - 1].strip().substring(4));
             }
             StringBuilder paragraph = new StringBuilder(line);
             for (int j = i + 1; j < l.lower().length && j < i + 6 && !l.lower()[j].isBlank(); j++) {
                 paragraph.append(' ').append(l.lower()[j].strip());
             }
-            String command = Text.smtpCommand(paragraph.toString());
+            String command = Command.inWording(paragraph.toString());
             if (command != null && !"CONNECT".equals(command)) {
                 return command;
             }
@@ -496,16 +500,6 @@ public final class TextReport {
     private static boolean isErrorReplyLine(String lowerLine) {
         String s = lowerLine.strip();
         return s.length() > 5 && s.startsWith("<<< ") && (s.charAt(4) == '4' || s.charAt(4) == '5');
-    }
-
-    private static String transcriptCommand(String lowerLine) {
-        String c = lowerLine.substring(4).stripLeading();
-        if (c.startsWith("rcpt")) return "RCPT";
-        if (c.startsWith("mail")) return "MAIL";
-        if (c.startsWith("data") || c.equals(".")) return "DATA";
-        if (c.startsWith("ehlo")) return "EHLO";
-        if (c.startsWith("helo")) return "HELO";
-        return null;
     }
 
     /**
@@ -525,7 +519,7 @@ public final class TextReport {
             String rest = c.toString().toLowerCase(Locale.ROOT).replace(lowerAddr, "");
             for (int k = 0; k < rest.length(); k++) {
                 if (Character.isLetter(rest.charAt(k))) {
-                    return Text.squash(c.toString());
+                    return Squash.of(c.toString());
                 }
             }
         }
@@ -558,11 +552,11 @@ public final class TextReport {
 
     static boolean hasCode(CharSequence s) {
         String t = s.toString();
-        return hasPairOrStatus(t) || ReplyCodes.firstReplyCode(t) != null;
+        return hasPairOrStatus(t) || Reply.firstInText(t) != null;
     }
 
     private static boolean hasPairOrStatus(String s) {
-        return ReplyCodes.hasPair(s) || Text.findStatus(s) != null;
+        return Reply.hasPair(s) || Status.first(s) != null;
     }
 
     /** A link's query ("...?to=a@b") is no recipient; looks back a bounded distance only. */

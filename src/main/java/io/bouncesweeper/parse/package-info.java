@@ -6,7 +6,7 @@
  * {@link io.bouncesweeper.parse.DefaultBounceParser} splits an mbox into messages
  * ({@code Mbox}), walks each with the bounded {@link io.bouncesweeper.parse.MimeReader}, wraps it as
  * a {@link io.bouncesweeper.parse.Mail} (notification text, report parts, original message) and asks
- * the {@link io.bouncesweeper.parse.mta.DecoderTable}: complaints (ARF, Microsoft JMRP) and provider
+ * the {@link io.bouncesweeper.parse.DecoderTable} (registry {@code parse/decoders.tsv}): complaints (ARF, Microsoft JMRP) and provider
  * notifications (Amazon SES JSON) first, then one decoder per mail-server family in
  * {@code io.bouncesweeper.parse.mta} (likely ones first, by Subject), then the generic readers
  * (RFC 3464 report, report fields written inline, free text). Auto-replies are only considered

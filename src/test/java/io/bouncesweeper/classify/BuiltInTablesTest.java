@@ -1,5 +1,6 @@
 package io.bouncesweeper.classify;
 
+import io.bouncesweeper.smtp.Squash;
 import io.bouncesweeper.domain.Classification;
 import io.bouncesweeper.domain.DeliveryRecord;
 import io.bouncesweeper.domain.RecordKind;
@@ -38,7 +39,7 @@ class BuiltInTablesTest {
         Set<String> seen = new HashSet<>();
         List<String> twice = new ArrayList<>();
         for (TsvRows.Row row : TsvRows.parse(PhraseTable.TABLE, TableSource.builtIn().read(PhraseTable.TABLE), 2)) {
-            String phrase = DiagnosticText.normalise(row.cell(1).replaceFirst("^~", ""));
+            String phrase = Squash.lowered(row.cell(1).replaceFirst("^~", ""));
             if (!seen.add(phrase)) {
                 twice.add(row.cell(0) + " " + phrase);
             }

@@ -1,5 +1,7 @@
 package io.bouncesweeper.classify;
 
+import io.bouncesweeper.smtp.Reply;
+import io.bouncesweeper.smtp.Status;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -27,11 +29,11 @@ class PhraseMatcherTest {
 
     @Test
     void findsStatusCodesOnlyWhereTheyStandAlone() {
-        assertEquals("5.1.1", DiagnosticText.findStatus("550 5.1.1 user unknown"));
-        assertEquals("5.7.606", DiagnosticText.findStatus("550 5.7.606 access denied"));
-        assertEquals("4.4.7", DiagnosticText.findStatus("status 4.4.7."));
-        assertEquals(null, DiagnosticText.findStatus("from 10.5.1.1 port 25"));
-        assertEquals("550", DiagnosticText.leadingReplyCode("550-5.7.1 text"));
-        assertEquals(null, DiagnosticText.leadingReplyCode("5500 text"));
+        assertEquals("5.1.1", Status.firstFailure("550 5.1.1 user unknown"));
+        assertEquals("5.7.606", Status.firstFailure("550 5.7.606 access denied"));
+        assertEquals("4.4.7", Status.firstFailure("status 4.4.7."));
+        assertEquals(null, Status.firstFailure("from 10.5.1.1 port 25"));
+        assertEquals("550", Reply.opening("550-5.7.1 text"));
+        assertEquals(null, Reply.opening("5500 text"));
     }
 }

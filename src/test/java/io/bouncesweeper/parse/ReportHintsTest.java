@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * What the reporting server says about its own verdict, whichever decoder read the report: an
- * appliance recognised by its signature (mta-signatures.tsv) names the reason in its own words,
+ * appliance recognised by its signature (declared in its family file, registered in decoders.tsv) names the reason in its own words,
  * a vendor field of a recipient's report group names it per recipient, and the Diagnostic-Code
  * type says whether a local mailer rather than an SMTP server failed.
  */

@@ -1,10 +1,12 @@
 package io.bouncesweeper.parse.mta;
 
+import io.bouncesweeper.smtp.Command;
+import io.bouncesweeper.smtp.Reply;
 import io.bouncesweeper.domain.DeliveryRecord;
 import io.bouncesweeper.domain.RecordKind;
 import io.bouncesweeper.parse.Decoder;
 import io.bouncesweeper.parse.Mail;
-import io.bouncesweeper.parse.ReplyCodes;
+import io.bouncesweeper.smtp.Reply;
 import io.bouncesweeper.parse.Text;
 
 import java.util.ArrayList;
@@ -53,16 +55,16 @@ final class AmazonSesDecoder implements Decoder {
                 String reporting = MiniJson.str(bounce, "reportingMTA");
                 for (Object r : MiniJson.list(bounce, "bouncedRecipients")) {
                     String diag = Text.afterType(MiniJson.str(r, "diagnosticCode"));
-                    ReplyCodes.Pair pair = diag == null ? null : ReplyCodes.lastFailurePair(diag);
+                    Reply.Pair pair = diag == null ? null : Reply.lastFailurePair(diag);
                     String status = pair != null ? pair.status() : MiniJson.str(r, "status");
                     out.add(DeliveryRecord.builder(RecordKind.BOUNCE)
                             .recipient(MiniJson.str(r, "emailAddress"))
                             .action(MiniJson.str(r, "action"))
                             .status(status)
-                            .replyCode(pair != null ? pair.replyCode() : diag == null ? null : Text.findReplyCode(diag))
+                            .replyCode(pair != null ? pair.replyCode() : diag == null ? null : Reply.find(diag))
                             .diagnostic(diag)
                             .reportingMta(Text.afterType(reporting))
-                            .smtpCommand(Text.smtpCommand(diag))
+                            .smtpCommand(Command.inWording(diag))
                             .decoder(NAME)
                             .build());
                 }
@@ -81,7 +83,7 @@ final class AmazonSesDecoder implements Decoder {
             case "delivery" -> {
                 Map<String, Object> delivery = MiniJson.obj(root, "delivery");
                 String smtp = MiniJson.str(delivery, "smtpResponse");
-                ReplyCodes.Pair pair = smtp == null ? null : ReplyCodes.lastPair(smtp);
+                Reply.Pair pair = smtp == null ? null : Reply.lastPair(smtp);
                 for (Object r : MiniJson.list(delivery, "recipients")) {
                     if (r instanceof String address) {
                         out.add(DeliveryRecord.builder(RecordKind.DELIVERED)

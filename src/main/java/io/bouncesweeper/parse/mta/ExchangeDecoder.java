@@ -2,6 +2,7 @@ package io.bouncesweeper.parse.mta;
 
 import io.bouncesweeper.domain.DeliveryRecord;
 import io.bouncesweeper.parse.Mail;
+import io.bouncesweeper.parse.Signature;
 import io.bouncesweeper.parse.TextReport;
 
 import java.util.List;
@@ -10,11 +11,19 @@ import java.util.Locale;
 /**
  * Microsoft Exchange, Exchange Online (Office 365) and Outlook.com non-delivery reports; also Exchange
  * 5.5/2003's "did not reach the following recipient(s):", whose summary above that line quotes the
- * original's To (often a list address), so the section starts below it.
+ * original's To (often a list address), so the section starts below it. Sisimai: Lhost::Exchange2003,
+ * Lhost::Exchange2007, Lhost::Office365, Lhost::Outlook.
  */
 final class ExchangeDecoder extends TextDecoder {
+    static final Signature SIGNATURE = Signature.header("X-MS-Exchange-Message-Is-Ndr", "")
+            .withHeader("X-MS-Exchange-Organization-SCL", "").withHeader("X-MS-Embedded-Report", "")
+            .withText("did not reach the following recipient(s)", "delivery has failed to these recipients or groups",
+                    "your message did not reach some or all of the intended recipients",
+                    "diagnostic information for administrators")
+            .triedFirstFor("undeliverable");
+
     ExchangeDecoder() {
-        super("Exchange", markers(List.of("delivery has failed to these recipients or groups",
+        super("Exchange", SIGNATURE, markers(List.of("delivery has failed to these recipients or groups",
                         "your message to", "your message did not reach some or all of the intended recipients",
                         "diagnostic information for administrators", "did not reach the following recipient(s)"),
                 List.of("original message headers", "------ original message")));
@@ -58,14 +67,5 @@ final class ExchangeDecoder extends TextDecoder {
                     .diagnostic(t.diagnostic()).build();
         }
         return record;
-    }
-
-    @Override
-    public boolean recognises(Mail mail) {
-        return mail.headers().has("X-MS-Exchange-Message-Is-Ndr") || mail.headers().has("X-MS-Exchange-Organization-SCL")
-                || mail.headers().has("X-MS-Embedded-Report")
-                || textContains(mail, "did not reach the following recipient(s)", "delivery has failed to these recipients or groups",
-                "your message did not reach some or all of the intended recipients",
-                "diagnostic information for administrators");
     }
 }

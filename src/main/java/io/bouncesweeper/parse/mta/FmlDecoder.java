@@ -1,8 +1,11 @@
 package io.bouncesweeper.parse.mta;
 
+import io.bouncesweeper.smtp.Squash;
 import io.bouncesweeper.domain.DeliveryRecord;
 import io.bouncesweeper.domain.RecordKind;
 import io.bouncesweeper.parse.Mail;
+import io.bouncesweeper.parse.ReasonHints;
+import io.bouncesweeper.parse.Signature;
 import io.bouncesweeper.parse.Text;
 
 import java.util.List;
@@ -16,7 +19,7 @@ import java.util.Locale;
  */
 final class FmlDecoder extends TextDecoder {
     FmlDecoder() {
-        super("FML", markers(List.of(), List.of()));
+        super("FML", Signature.header("X-MLServer", "fml"), markers(List.of(), List.of()));
     }
 
     @Override
@@ -46,7 +49,7 @@ final class FmlDecoder extends TextDecoder {
             return List.of(DeliveryRecord.builder(RecordKind.BOUNCE)
                     .recipient(list)
                     .action("failed")
-                    .diagnostic(Text.squash(line))
+                    .diagnostic(Squash.of(line))
                     .reasonHint(hint)
                     .decoder(name())
                     .build());

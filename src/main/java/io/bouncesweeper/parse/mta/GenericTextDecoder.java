@@ -11,8 +11,12 @@ import io.bouncesweeper.parse.TextReport;
 final class GenericTextDecoder extends TextDecoder {
     private final java.util.function.Predicate<Mail> looksLikeBounce;
 
+    GenericTextDecoder() {
+        this(io.bouncesweeper.parse.DefaultBounceParser::looksLikeBounce);
+    }
+
     GenericTextDecoder(java.util.function.Predicate<Mail> looksLikeBounce) {
-        super("Generic", TextReport.Markers.NONE);
+        super("Generic", io.bouncesweeper.parse.Signature.NONE, TextReport.Markers.NONE);
         this.looksLikeBounce = looksLikeBounce;
     }
 

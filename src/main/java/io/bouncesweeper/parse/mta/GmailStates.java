@@ -1,5 +1,7 @@
 package io.bouncesweeper.parse.mta;
 
+import io.bouncesweeper.parse.TsvTable;
+import io.bouncesweeper.smtp.Status;
 import io.bouncesweeper.domain.DeliveryRecord;
 import io.bouncesweeper.domain.Reason;
 import io.bouncesweeper.parse.Text;
@@ -34,7 +36,7 @@ final class GmailStates {
         if (s == null) {
             return r;
         }
-        String status = Text.findStatus(d);
+        String status = Status.first(d);
         if (r.reasonHint() != null || status != null && !status.contains(".0")) {
             return r; // the remote server's specific status says more than the stage it answered in
         }

@@ -1,18 +1,15 @@
 package io.bouncesweeper.parse.mta;
 
-import io.bouncesweeper.parse.Mail;
+import io.bouncesweeper.parse.Signature;
 
 import java.util.List;
 
-/** Postfix bounce and delay notices: "This is the mail system at host ..." plus, usually, a DSN. */
+/** Postfix bounce and delay notices: "This is the mail system at host ..." plus, usually, a DSN. Sisimai: Lhost::Postfix. */
 final class PostfixDecoder extends TextDecoder {
-    PostfixDecoder() {
-        super("Postfix", markers(List.of("this is the mail system at host", "this is the postfix program at host"),
-                List.of()));
-    }
+    static final Signature SIGNATURE = Signature.writes("this is the mail system at host", "this is the postfix program at host")
+            .triedFirstFor("undelivered mail returned to sender", "delayed mail (still being retried)", "delivery status notification");
 
-    @Override
-    public boolean recognises(Mail mail) {
-        return textContains(mail, "this is the mail system at host", "this is the postfix program at host");
+    PostfixDecoder() {
+        super("Postfix", SIGNATURE, markers(SIGNATURE.text(), List.of()));
     }
 }

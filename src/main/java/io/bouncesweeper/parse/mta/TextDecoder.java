@@ -1,10 +1,14 @@
 package io.bouncesweeper.parse.mta;
 
+import io.bouncesweeper.smtp.Reply;
+import io.bouncesweeper.smtp.Status;
 import io.bouncesweeper.domain.DeliveryRecord;
 import io.bouncesweeper.parse.LowerCase;
 import io.bouncesweeper.parse.Decoder;
 import io.bouncesweeper.parse.Mail;
 import io.bouncesweeper.parse.Rfc3464Decoder;
+import io.bouncesweeper.parse.ReasonHints;
+import io.bouncesweeper.parse.Signature;
 import io.bouncesweeper.parse.MimePart;
 import io.bouncesweeper.parse.Text;
 import io.bouncesweeper.parse.TextReport;
@@ -13,24 +17,31 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Base of the per-family decoders. A family names how it is recognised and the markers around
- * its error text. A mail carrying a delivery-status part is read as a standard report and
+ * Base of the per-family decoders. A family declares its {@link Signature} (how its mail is
+ * recognised, by default) and the markers around its error text. A mail carrying a delivery-status part is read as a standard report and
  * completed from the text; otherwise the shared {@link TextReport} finds recipients and
  * diagnostics in the text. Either way the family's own wording may add a reason hint
  * ({@link ReasonHints}); subclasses override {@link #refine} for anything else their shape tells.
  */
 abstract class TextDecoder implements Decoder {
     private final String name;
+    private final Signature signature;
     private final TextReport.Markers markers;
 
-    TextDecoder(String name, TextReport.Markers markers) {
+    TextDecoder(String name, Signature signature, TextReport.Markers markers) {
         this.name = name;
+        this.signature = signature;
         this.markers = markers;
     }
 
     @Override
     public String name() {
         return name;
+    }
+
+    @Override
+    public Signature signature() {
+        return signature;
     }
 
     @Override
@@ -156,7 +167,7 @@ abstract class TextDecoder implements Decoder {
     }
 
     private static boolean hasEvidence(String section) {
-        return Text.findStatus(section) != null || io.bouncesweeper.parse.ReplyCodes.firstReplyCode(section) != null;
+        return Status.first(section) != null || Reply.firstInText(section) != null;
     }
 
 

@@ -1,8 +1,10 @@
 package io.bouncesweeper.parse.mta;
 
+import io.bouncesweeper.smtp.Squash;
+import io.bouncesweeper.smtp.Reply;
 import io.bouncesweeper.domain.DeliveryRecord;
 import io.bouncesweeper.parse.Mail;
-import io.bouncesweeper.parse.ReplyCodes;
+import io.bouncesweeper.parse.Signature;
 import io.bouncesweeper.parse.Text;
 
 import java.util.List;
@@ -14,14 +16,17 @@ import java.util.Locale;
  * the remote server's code is the last one, not the first.
  */
 final class V5SendmailDecoder extends TextDecoder {
+    static final Signature SIGNATURE = Signature.writes("----- transcript of session follows -----")
+            .triedFirstFor("returned mail:", "warning: could not send message");
+
     V5SendmailDecoder() {
-        super("V5sendmail", markers(List.of("----- the following addresses had", "----- transcript of session follows -----"),
+        super("V5sendmail", SIGNATURE, markers(List.of("----- the following addresses had", "----- transcript of session follows -----"),
                 List.of("----- unsent message follows -----", "----- original message follows -----")));
     }
 
     @Override
     public boolean recognises(Mail mail) {
-        return mail.firstPart("message/delivery-status") == null && textContains(mail, "----- transcript of session follows -----");
+        return mail.firstPart("message/delivery-status") == null && SIGNATURE.hasText(mail);
     }
 
     @Override
@@ -30,10 +35,10 @@ final class V5SendmailDecoder extends TextDecoder {
         if (fromBlock != null) {
             return fromBlock;
         }
-        if (r.diagnostic() == null || r.status() != null && ReplyCodes.lastFailurePair(r.diagnostic()) != null) {
+        if (r.diagnostic() == null || r.status() != null && Reply.lastFailurePair(r.diagnostic()) != null) {
             return r;
         }
-        String last = ReplyCodes.lastFailureReplyCode(r.diagnostic());
+        String last = Reply.lastFailure(r.diagnostic());
         return last == null ? r : r.toBuilder().replyCode(last).build();
     }
 
@@ -53,11 +58,11 @@ final class V5SendmailDecoder extends TextDecoder {
         for (int i = 0; i < lines.length; i++) {
             String t = lines[i].strip();
             int at = t.toLowerCase(Locale.ROOT).indexOf(needle);
-            if (at < 0 || Text.leadingReplyCode(t) == null || at > 5) {
+            if (at < 0 || Reply.leading(t) == null || at > 5) {
                 continue;
             }
             String said = t.substring(at + needle.length()).strip();
-            if (Text.leadingReplyCode(said) != null) {
+            if (Reply.leading(said) != null) {
                 return null; // the summary quotes the remote reply itself
             }
             String reply = null;
@@ -70,7 +75,7 @@ final class V5SendmailDecoder extends TextDecoder {
                 if (reply == null && b.startsWith("<<< ") && isFailure(b.substring(4))) {
                     reply = b.substring(4);
                 } else if (reply != null && b.startsWith(">>> ")) {
-                    command = io.bouncesweeper.parse.SmtpCommands.commandName(b.substring(4));
+                    command = io.bouncesweeper.smtp.Command.sent(b.substring(4));
                     break;
                 }
             }
@@ -78,7 +83,7 @@ final class V5SendmailDecoder extends TextDecoder {
                 return null;
             }
             DeliveryRecord t2 = io.bouncesweeper.parse.TextReport.record(r.recipient(), reply, name());
-            return r.toBuilder().diagnostic(Text.squash(t + " " + reply)).replyCode(t2.replyCode())
+            return r.toBuilder().diagnostic(Squash.of(t + " " + reply)).replyCode(t2.replyCode())
                     .status(t2.status() != null ? t2.status() : r.status())
                     .smtpCommand(command != null ? command : r.smtpCommand()).build();
         }
@@ -86,7 +91,7 @@ final class V5SendmailDecoder extends TextDecoder {
     }
 
     private static boolean isFailure(String reply) {
-        String code = Text.leadingReplyCode(reply);
+        String code = Reply.leading(reply);
         return code != null && (code.charAt(0) == '4' || code.charAt(0) == '5');
     }
 }

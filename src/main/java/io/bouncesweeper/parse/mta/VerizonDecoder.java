@@ -2,21 +2,19 @@ package io.bouncesweeper.parse.mta;
 
 import io.bouncesweeper.domain.DeliveryRecord;
 import io.bouncesweeper.parse.Mail;
+import io.bouncesweeper.parse.Signature;
 import io.bouncesweeper.parse.Text;
 import io.bouncesweeper.parse.TextReport;
 
 import java.util.ArrayList;
 import java.util.List;
 
-/** Verizon Wireless (vtext.com, vzwpix.com) gateways: "Error: ..." then message details with "RCPT TO:". */
+/** Verizon Wireless (vtext.com, vzwpix.com) gateways: "Error: ..." then message details with "RCPT TO:". Sisimai: Lhost::Verizon. */
 final class VerizonDecoder extends TextDecoder {
-    VerizonDecoder() {
-        super("Verizon", markers(List.of("error:"), List.of()));
-    }
+    static final Signature SIGNATURE = Signature.sent("post_master@vtext.com", "@vzwpix.com", "@vtext.com");
 
-    @Override
-    public boolean recognises(Mail mail) {
-        return fromContains(mail, "post_master@vtext.com", "@vzwpix.com", "@vtext.com");
+    VerizonDecoder() {
+        super("Verizon", SIGNATURE, markers(List.of("error:"), List.of()));
     }
 
     @Override

@@ -1,7 +1,6 @@
-package io.bouncesweeper.parse.mta;
+package io.bouncesweeper.parse;
 
 import io.bouncesweeper.domain.Reason;
-import io.bouncesweeper.parse.LowerCase;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,7 +12,7 @@ import java.util.Map;
  * Reason hints from {@code parse/reason-hints.tsv}: phrases a mail server uses for its own
  * verdicts. Reason words are checked against {@link Reason} at load time so a typo fails fast.
  */
-final class ReasonHints {
+public final class ReasonHints {
     private record Hint(String family, String phrase, String reason) {
     }
 
@@ -26,7 +25,7 @@ final class ReasonHints {
     }
 
     /** The reason the first matching phrase of {@code family} (or of "*") names, or null. */
-    static String find(String family, String text) {
+    public static String find(String family, String text) {
         if (text == null || text.isEmpty()) {
             return null;
         }
@@ -34,7 +33,7 @@ final class ReasonHints {
     }
 
     /** As {@link #find} over lower-case text, matching only whole-word phrases that start before {@code limit}. */
-    static String findLower(String family, String lower, int limit) {
+    public static String findLower(String family, String lower, int limit) {
         List<Hint> hints = family == null ? ANY_FAMILY : BY_FAMILY.getOrDefault(family, ANY_FAMILY);
         for (Hint h : hints) {
             if (findWords(lower, h.phrase, limit)) {

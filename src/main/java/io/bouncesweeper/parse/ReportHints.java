@@ -1,12 +1,6 @@
-package io.bouncesweeper.parse.mta;
+package io.bouncesweeper.parse;
 
 import io.bouncesweeper.domain.DeliveryRecord;
-import io.bouncesweeper.parse.LowerCase;
-import io.bouncesweeper.parse.DeliveryStatus;
-import io.bouncesweeper.parse.Headers;
-import io.bouncesweeper.parse.Mail;
-import io.bouncesweeper.parse.MimePart;
-import io.bouncesweeper.parse.Text;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -15,9 +9,9 @@ import java.util.Locale;
 /**
  * What the reporting mail server says about its own verdict, whichever decoder read the records:
  * <ul>
- *   <li>the server family, by a signature it writes in the headers or the report
- *       ({@code parse/mta-signatures.tsv}: McAfee's X-NAI-Header, MessageLabs' X-Msg-Ref, IMail's
- *       X-Mailer ...), whose own wording then names the reason ({@code parse/reason-hints.tsv});</li>
+ *   <li>the server family, by the {@link Signature} it writes in the headers or the report
+ *       (McAfee's X-NAI-Header, MessageLabs' X-Msg-Ref, IMail's X-Mailer ..., each declared in the
+ *       family's own file), whose own wording then names the reason ({@code parse/reason-hints.tsv});</li>
  *   <li>each recipient's report fields: the Diagnostic-Code type (a local mailer's {@code x-unix}
  *       says no SMTP server answered) and vendor fields such as X-PowerMTA-BounceCategory, read
  *       through the same reason hints.</li>
@@ -25,20 +19,15 @@ import java.util.Locale;
  * A hint a decoder already set is kept.
  */
 final class ReportHints {
-    private record Signature(String family, String where, String name, String pattern) {
-    }
-
-    private static final List<Signature> SIGNATURES = load("parse/mta-signatures.tsv");
-
     private ReportHints() {
     }
 
-    static List<DeliveryRecord> annotate(Mail mail, List<DeliveryRecord> records) {
+    static List<DeliveryRecord> annotate(Mail mail, List<DeliveryRecord> records, List<Family> signers) {
         if (records.isEmpty()) {
             return records;
         }
-        List<Headers> groups = reportGroups(mail);
-        String family = familyOf(mail, groups);
+        List<Headers> groups = ReportGroups.of(mail);
+        String family = familyOf(mail, signers);
         List<DeliveryRecord> out = new ArrayList<>(records.size());
         for (int i = 0; i < records.size(); i++) {
             DeliveryRecord r = records.get(i);
@@ -77,55 +66,13 @@ final class ReportHints {
     }
 
     /** The first family whose signature the mail carries, or null (then only the "*" hints apply). */
-    private static String familyOf(Mail mail, List<Headers> groups) {
-        String fromLower = null; // made on the first "from" signature, not once per signature
-        for (Signature s : SIGNATURES) {
-            boolean hit;
-            switch (s.where) {
-                case "header" -> hit = anyContains(mail.headers().getAll(s.name), s.pattern);
-                case "from" -> {
-                    if (fromLower == null) {
-                        fromLower = mail.from().toLowerCase(Locale.ROOT);
-                    }
-                    hit = fromLower.contains(s.pattern);
-                }
-                case "subject" -> hit = mail.subjectLower().contains(s.pattern);
-                case "text" -> hit = textBeforeOriginalContains(mail, s.pattern);
-                case "dsfield" -> hit = groups.stream().anyMatch(g -> g.has(s.name));
-                default -> hit = false;
-            }
-            if (hit) {
-                return s.family;
+    private static String familyOf(Mail mail, List<Family> signers) {
+        for (Family f : signers) {
+            if (f.signature().matches(mail)) {
+                return f.name();
             }
         }
         return null;
-    }
-
-    /** Whether the notification's own text (lower case), without the returned original, holds the pattern: its quoted mail is not the server's. */
-    private static boolean textBeforeOriginalContains(Mail mail, String pattern) {
-        String text = mail.textLower();
-        int end = mail.originalStartInText();
-        int i = text.indexOf(pattern);
-        return i >= 0 && (end < 0 || end >= text.length() || i + pattern.length() <= end);
-    }
-
-    private static boolean anyContains(List<String> values, String pattern) {
-        for (String v : values) {
-            if (v.toLowerCase(Locale.ROOT).contains(pattern)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static List<Headers> reportGroups(Mail mail) {
-        for (MimePart part : mail.partsOf("message/delivery-status", "message/global-delivery-status")) {
-            List<Headers> groups = DeliveryStatus.parse(part).perRecipient();
-            if (!groups.isEmpty()) {
-                return groups;
-            }
-        }
-        return List.of();
     }
 
     /** The report group naming the record's recipient; else the one at its position when the counts agree. */
@@ -164,24 +111,5 @@ final class ReportHints {
             b.append(f.name()).append(": ").append(f.value()).append('\n');
         }
         return LowerCase.of(b.toString());
-    }
-
-    private static List<Signature> load(String resource) {
-        List<Signature> out = new ArrayList<>();
-        for (TsvTable.Row row : TsvTable.read(resource, 3)) {
-            String where = row.at(1).toLowerCase(Locale.ROOT);
-            String name = null;
-            int colon = where.indexOf(':');
-            if (colon > 0) {
-                name = where.substring(colon + 1);
-                where = where.substring(0, colon);
-            }
-            boolean named = where.equals("header") || where.equals("dsfield");
-            if (!(named || where.equals("from") || where.equals("subject") || where.equals("text")) || named == (name == null)) {
-                throw new IllegalStateException(resource + ":" + row.line() + ": where must be header:NAME, dsfield:NAME, from, subject or text");
-            }
-            out.add(new Signature(row.at(0), where, name, row.at(2).toLowerCase(Locale.ROOT)));
-        }
-        return List.copyOf(out);
     }
 }
