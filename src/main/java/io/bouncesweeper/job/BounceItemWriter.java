@@ -8,6 +8,7 @@ import io.bouncesweeper.domain.ProcessedMessage;
 import io.bouncesweeper.store.BounceStore;
 import io.bouncesweeper.store.ListPreview;
 import io.bouncesweeper.store.ProcessedIdentities;
+import io.bouncesweeper.store.StateHooks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.listener.StepExecutionListener;
@@ -92,7 +93,7 @@ class BounceItemWriter implements ItemWriter<ProcessedMessage>, StepExecutionLis
         }
         store.insertMessages(fresh, m -> folders.folderFor(m.category()), jobExecutionId);
         store.insertEvents(fresh);
-        store.applyRecipientState(fresh);
+        List<StateHooks.Change> decisions = store.applyRecipientState(fresh);
         CrashPoints.reach("before-commit");
         if (mode == SweepMode.KEEP_IN_PLACE && !all.isEmpty()) {
             MessageKey first = all.get(0).key();
@@ -103,6 +104,7 @@ class BounceItemWriter implements ItemWriter<ProcessedMessage>, StepExecutionLis
             @Override
             public void afterCommit() {
                 statistics.committed(all, fresh);
+                statistics.decided(decisions);
                 CrashPoints.reach("after-commit");
                 if (mode == SweepMode.ARCHIVE) {
                     archiveQueue.submit(all);

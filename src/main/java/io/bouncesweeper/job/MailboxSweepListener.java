@@ -27,10 +27,12 @@ class MailboxSweepListener implements StepExecutionListener {
     private final BounceItemWriter writer;
     private final MailArchiver archiver;
     private final SweepMode mode;
+    private final RunStatistics statistics;
     private MailboxLock lock;
 
     MailboxSweepListener(MailboxTarget target, DataSource dataSource, PendingArchiveMover pending,
-                         BounceItemWriter writer, MailArchiver archiver, SweepMode mode) {
+                         BounceItemWriter writer, MailArchiver archiver, SweepMode mode, RunStatistics statistics) {
+        this.statistics = statistics;
         this.target = target;
         this.dataSource = dataSource;
         this.pending = pending;
@@ -75,6 +77,7 @@ class MailboxSweepListener implements StepExecutionListener {
         } finally {
             archiver.close();
             releaseLock();
+            statistics.mailboxFinished(target, stepExecution.getStatus());
         }
     }
 

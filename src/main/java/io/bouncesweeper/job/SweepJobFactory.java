@@ -160,6 +160,7 @@ public class SweepJobFactory {
         BounceItemWriter writer = new BounceItemWriter(store, archiver, folders, separate, statistics, mode, preview);
         BounceAnalysisProcessor processor = new BounceAnalysisProcessor(jobParser, classifier, clock);
         reader.setLookAhead(processor::analyseAhead); // parse while the previous chunk is being written
+        reader.setSearchListener(n -> statistics.searched(target.mailbox(), target.folder(), n));
         return new StepBuilder("sweepMailbox", repository)
                 .<MailboxMessage, ProcessedMessage>chunk(definition.chunkSize())
                 .transactionManager(transactionManager)
@@ -168,7 +169,7 @@ public class SweepJobFactory {
                 .writer(writer)
                 .listener(writer)
                 .listener(new MailboxSweepListener(target, dataSource,
-                        new PendingArchiveMover(store, archiver, target, separate, statistics), writer, archiver, mode))
+                        new PendingArchiveMover(store, archiver, target, separate, statistics), writer, archiver, mode, statistics))
                 .build();
     }
 

@@ -23,6 +23,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 
 /**
  * Reads a folder's messages in UID order, a batch of bodies per FETCH. The UIDs to read are
@@ -55,6 +56,7 @@ public class MailboxItemReader implements ItemStreamReader<MailboxMessage> {
     private ExecutorService prefetcher;
     private Future<List<MailboxMessage>> nextBatch;
     private Consumer<List<MailboxMessage>> lookAhead = batch -> { };
+    private IntConsumer searchListener = n -> { };
 
     /** @param searchCriteria IMAP SEARCH criteria beyond the UID range, see {@link io.bouncesweeper.imap.SearchCriteria} */
     public MailboxItemReader(ImapConnector connector, String mailbox, String folderName, String searchCriteria,
@@ -94,6 +96,7 @@ public class MailboxItemReader implements ItemStreamReader<MailboxMessage> {
                 }
             }
             pending = session.searchUids(lastUid, searchCriteria);
+            searchListener.accept(pending.length);
             nextPending = 0;
             prefetcher = Executors.newSingleThreadExecutor(r -> {
                 Thread t = new Thread(r, "imap-prefetch");
@@ -135,6 +138,11 @@ public class MailboxItemReader implements ItemStreamReader<MailboxMessage> {
      */
     public void setLookAhead(Consumer<List<MailboxMessage>> lookAhead) {
         this.lookAhead = lookAhead;
+    }
+
+    /** Told how many messages SEARCH found to read (the progress line's total). */
+    public void setSearchListener(IntConsumer searchListener) {
+        this.searchListener = searchListener;
     }
 
     /** Starts fetching the next batch of UIDs, or returns null when all are fetched. */
