@@ -6,6 +6,7 @@ import io.bouncesweeper.domain.ProcessedMessage;
 import io.bouncesweeper.store.BounceStore;
 import io.bouncesweeper.store.ListPreview;
 import io.bouncesweeper.store.ProcessedIdentities;
+import io.bouncesweeper.store.StateHooks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.listener.StepExecutionListener;
@@ -71,11 +72,12 @@ class BounceItemWriter implements ItemWriter<ProcessedMessage>, StepExecutionLis
         }
         store.insertMessages(fresh, m -> folders.folderFor(m.category()), jobExecutionId);
         store.insertEvents(fresh);
-        store.applyRecipientState(fresh);
+        List<StateHooks.Change> decisions = store.applyRecipientState(fresh);
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
                 statistics.committed(all, fresh);
+                statistics.decided(decisions);
                 if (mode != SweepMode.ARCHIVE) {
                     log.info(statistics.progressLine()); // archiving logs it after each move
                 }

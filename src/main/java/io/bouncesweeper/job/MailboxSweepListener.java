@@ -20,9 +20,11 @@ class MailboxSweepListener implements StepExecutionListener {
 
     private final MailboxTarget target;
     private final DataSource dataSource;
+    private final RunStatistics statistics;
     private MailboxLock lock;
 
-    MailboxSweepListener(MailboxTarget target, DataSource dataSource) {
+    MailboxSweepListener(MailboxTarget target, DataSource dataSource, RunStatistics statistics) {
+        this.statistics = statistics;
         this.target = target;
         this.dataSource = dataSource;
     }
@@ -41,6 +43,7 @@ class MailboxSweepListener implements StepExecutionListener {
     @Override
     public ExitStatus afterStep(StepExecution stepExecution) {
         releaseLock();
+        statistics.mailboxFinished(target, stepExecution.getStatus());
         return stepExecution.getExitStatus();
     }
 

@@ -13,11 +13,11 @@ import java.util.List;
 import java.util.function.Function;
 
 /** Resolves a definition's mailbox entries against the default account into connectable targets. */
-final class MailboxTargets {
+public final class MailboxTargets {
     private MailboxTargets() {
     }
 
-    static List<MailboxTarget> resolve(JobDefinition definition, BounceSweeperProperties.Imap account,
+    public static List<MailboxTarget> resolve(JobDefinition definition, BounceSweeperProperties.Imap account,
                                        Function<String, String> environment) {
         List<MailboxTarget> targets = new ArrayList<>();
         for (int i = 0; i < definition.mailboxes().size(); i++) {

@@ -22,6 +22,7 @@ public class SummaryListener implements JobExecutionListener {
 
     @Override
     public void afterJob(JobExecution jobExecution) {
+        statistics.runFinished(jobExecution.getJobParameters().getString(SweepLauncher.DEFINITION), jobExecution.getStatus());
         log.info("{} ({})\n{}", jobExecution.getJobInstance().getJobName(), jobExecution.getStatus(), statistics.summary());
     }
 }

@@ -166,6 +166,7 @@ public class SweepJobFactory {
         MailboxItemReader reader = new MailboxItemReader(connector, target.mailbox(), target.folder(), criteria,
                 definition.chunkSize(), properties.imap().maxMessageBytes(), properties.imap().retryAttempts(),
                 properties.imap().retryPause(), store::highestStoredUid);
+        reader.setSearchListener(n -> statistics.searched(target.mailbox(), target.folder(), n));
         BounceItemWriter writer = new BounceItemWriter(store, folders, statistics, mode, preview);
         ChunkOrientedStepBuilder<MailboxMessage, ProcessedMessage> step = new StepBuilder("sweepMailbox", repository)
                 .<MailboxMessage, ProcessedMessage>chunk(definition.chunkSize())
@@ -175,7 +176,7 @@ public class SweepJobFactory {
                 .taskExecutor(PROCESSING)
                 .writer(writer)
                 .listener(writer)
-                .listener(new MailboxSweepListener(target, dataSource)); // first: the archive works inside the lock
+                .listener(new MailboxSweepListener(target, dataSource, statistics)); // first: the archive works inside the lock
         if (mode != SweepMode.DRY_RUN) {
             MailArchiver archiver = newArchiver(connector, target.folder());
             archiver.setMoments(moments);

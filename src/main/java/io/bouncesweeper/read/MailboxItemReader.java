@@ -24,6 +24,7 @@ import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
+import java.util.function.IntConsumer;
 
 /**
  * Reads a folder's messages in UID order, a batch of bodies per FETCH: raw messages, their
@@ -53,6 +54,7 @@ public class MailboxItemReader implements ItemStreamReader<MailboxMessage> {
     private int nextPending;
     private final Deque<MailboxMessage> buffer = new ArrayDeque<>();
     private long lastUid;
+    private IntConsumer searchListener = n -> { };
 
     /**
      * @param searchCriteria IMAP SEARCH criteria beyond the UID range, see {@link io.bouncesweeper.imap.SearchCriteria}
@@ -104,6 +106,7 @@ public class MailboxItemReader implements ItemStreamReader<MailboxMessage> {
                 }
             }
             pending = session.searchUids(lastUid, searchCriteria);
+            searchListener.accept(pending.length);
             nextPending = 0;
             log.info("{}/{}: {} messages to read (UIDVALIDITY {}, after UID {}{})", mailbox, folderName,
                     pending.length, uidValidity, lastUid, searchCriteria.isBlank() ? "" : ", " + searchCriteria);
@@ -139,6 +142,11 @@ public class MailboxItemReader implements ItemStreamReader<MailboxMessage> {
                 buffer.add(new MailboxMessage(new MessageKey(mailbox, folderName, uidValidity, m.uid()), m.size(), m.bytes()));
             }
         }
+    }
+
+    /** Told how many messages SEARCH found to read (the progress line's total). */
+    public void setSearchListener(IntConsumer searchListener) {
+        this.searchListener = searchListener;
     }
 
     /**

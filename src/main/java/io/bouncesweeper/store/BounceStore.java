@@ -142,10 +142,13 @@ public class BounceStore {
      * Brings the list state of every address these messages concern up to date: derived again from
      * all its stored events (these included), so a replay changes nothing. Runs the operator's SQL
      * for each change of status, in the same transaction.
+     *
+     * @return the changes of status
      */
-    public void applyRecipientState(List<ProcessedMessage> messages) {
+    public List<StateHooks.Change> applyRecipientState(List<ProcessedMessage> messages) {
         List<StateHooks.Change> changes = states.recompute(recipientsOf(messages));
         settings.hooks().run(named, changes);
+        return changes;
     }
 
     /** The addresses whose list state these messages may change (bounces, complaints and postmaster copies). */

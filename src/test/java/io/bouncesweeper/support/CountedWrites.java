@@ -2,6 +2,7 @@ package io.bouncesweeper.support;
 
 import io.bouncesweeper.domain.ProcessedMessage;
 import io.bouncesweeper.store.BounceStore;
+import io.bouncesweeper.store.StateHooks;
 import io.bouncesweeper.store.StoreSettings;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -23,9 +24,10 @@ public final class CountedWrites {
                                     AtomicInteger writes, IntConsumer afterWrite) {
         return new BounceStore(jdbc, settings, clock) {
             @Override
-            public void applyRecipientState(List<ProcessedMessage> messages) {
-                super.applyRecipientState(messages);
+            public List<StateHooks.Change> applyRecipientState(List<ProcessedMessage> messages) {
+                List<StateHooks.Change> changes = super.applyRecipientState(messages);
                 afterWrite.accept(writes.incrementAndGet());
+                return changes;
             }
         };
     }
