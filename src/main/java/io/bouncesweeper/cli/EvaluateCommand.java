@@ -13,14 +13,22 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * {@code evaluate DIR [--ratchet FILE] [--write-ratchet FILE] [--misses FILE]}: scores parser and
- * classifier against a labeled corpus (manifest.tsv layout of the Sisimai samples). The summary goes
- * to stdout, the list of misses to stderr or to the --misses file.
+ * {@code evaluate DIR [--ratchet FILE] [--write-ratchet FILE] [--misses A [--misses-file FILE]]}: scores
+ * parser and classifier against a labeled corpus (manifest.tsv layout of the Sisimai samples), for the
+ * whole corpus and for its two halves ({@link CorpusHalf}). The summary goes to stdout. Misses are
+ * counted per half; only half A's are listed one by one ({@code --misses A}, to stderr or the file):
+ * half B is the mail the rules were not tuned on, and reading its misses would tune them to it.
  *
- * <p>Exit code: 0, 1 when a figure is below the ratchet, 2 on a usage or I/O error.
+ * <p>Exit code: 0, 1 when a figure is beyond the ratchet, 2 on a usage or I/O error.
  */
 public final class EvaluateCommand {
-    static final String USAGE = "usage: evaluate DIR [--ratchet FILE] [--write-ratchet FILE] [--misses FILE]";
+    static final String USAGE = "usage: evaluate DIR [--ratchet FILE] [--write-ratchet FILE] [--misses A [--misses-file FILE]]\n"
+            + "  Scores parser + classifier against DIR/manifest.tsv: the whole corpus and its halves A and B\n"
+            + "  (CRC-32 of each file name: even A, odd B). Develop from half A's misses (--misses A); quote half B.\n"
+            + "  --ratchet FILE        exit 1 when a figure is worse than FILE's (src/test/resources/eval/ratchet.properties)\n"
+            + "  --write-ratchet FILE  write the current whole-corpus figures as the new ratchet\n"
+            + "  --misses A            list half A's misses on stderr (half B's are only counted)\n"
+            + "  --misses-file FILE    with --misses A: write the list to FILE instead";
 
     private EvaluateCommand() {
     }
@@ -39,18 +47,31 @@ public final class EvaluateCommand {
         Path ratchet = null;
         Path writeRatchet = null;
         Path missesFile = null;
+        boolean listMisses = false;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
+            if (a.equals("--help") || a.equals("-h")) {
+                out.println(USAGE);
+                return 0;
+            }
             if (a.startsWith("--")) {
                 if (i + 1 >= args.length) {
                     err.println("evaluate: " + a + " needs a value\n" + USAGE);
                     return 2;
                 }
-                Path value = Path.of(args[++i]);
+                String value = args[++i];
                 switch (a) {
-                    case "--ratchet" -> ratchet = value;
-                    case "--write-ratchet" -> writeRatchet = value;
-                    case "--misses" -> missesFile = value;
+                    case "--ratchet" -> ratchet = Path.of(value);
+                    case "--write-ratchet" -> writeRatchet = Path.of(value);
+                    case "--misses-file" -> missesFile = Path.of(value);
+                    case "--misses" -> {
+                        if (!value.equalsIgnoreCase("A")) {
+                            err.println("evaluate: --misses takes A only: half B's misses are counted, never listed"
+                                    + " (it is the half the rules are not tuned on)\n" + USAGE);
+                            return 2;
+                        }
+                        listMisses = true;
+                    }
                     default -> {
                         err.println("evaluate: unknown option " + a + "\n" + USAGE);
                         return 2;
@@ -67,15 +88,21 @@ public final class EvaluateCommand {
             err.println(USAGE);
             return 2;
         }
+        if (missesFile != null && !listMisses) {
+            err.println("evaluate: --misses-file needs --misses A\n" + USAGE);
+            return 2;
+        }
         try {
             CorpusEvaluation.Report report = new CorpusEvaluation(parser, new DefaultBounceClassifier()).run(corpus);
             printSummary(report, out);
-            String misses = formatMisses(report.misses());
-            if (missesFile != null) {
-                Files.writeString(missesFile, misses, StandardCharsets.UTF_8);
-                out.println("misses written to " + missesFile);
-            } else {
-                err.print(misses);
+            if (listMisses) {
+                String misses = formatMisses(report.misses(CorpusHalf.A));
+                if (missesFile != null) {
+                    Files.writeString(missesFile, misses, StandardCharsets.UTF_8);
+                    out.println("half A's misses written to " + missesFile);
+                } else {
+                    err.print(misses);
+                }
             }
             if (writeRatchet != null) {
                 Ratchet.write(writeRatchet, report.overall());
@@ -94,21 +121,49 @@ public final class EvaluateCommand {
     }
 
     static void printSummary(CorpusEvaluation.Report report, PrintStream out) {
-        out.println("files: " + report.files());
-        for (Map.Entry<Measure, Tally> e : report.overall().entrySet()) {
-            out.printf(Locale.ROOT, "%-40s %s%n", e.getKey().label, e.getValue());
+        Map<CorpusHalf, Map<Measure, Tally>> halves = report.halves();
+        out.printf(Locale.ROOT, "%-46s %-22s %-22s %s%n", "files: " + report.files(),
+                "half A: " + report.filesByHalf().get(CorpusHalf.A), "half B: " + report.filesByHalf().get(CorpusHalf.B),
+                "whole");
+        for (Measure m : Measure.values()) {
+            out.printf(Locale.ROOT, "%-46s %-22s %-22s %s%n", m.label, m.show(halves.get(CorpusHalf.A).get(m)),
+                    m.show(halves.get(CorpusHalf.B).get(m)), m.show(report.overall().get(m)));
         }
-        out.printf(Locale.ROOT, "%-40s %s%n", "kind changed by notices", report.kindChanges().line());
+        out.printf(Locale.ROOT, "%-46s %-22s %-22s %d%n", "rows missing any measure", report.misses(CorpusHalf.A).size(),
+                report.misses(CorpusHalf.B).size(), report.misses().size());
+        out.printf(Locale.ROOT, "%-46s %s%n", "kind changed by notices", report.kindChanges().line());
         out.println();
+        out.println("list decision, label's (rows) against the reading's (columns):");
+        for (CorpusHalf h : CorpusHalf.values()) {
+            printDecisions(h, report.decisions().get(h), out);
+        }
+        out.println();
+        out.println("half A only (develop from these; half B is quoted, not studied):");
         out.println("reason accuracy by expected reason:");
         report.byReason().forEach((reason, t) -> out.printf(Locale.ROOT, "  %-18s %s%n", reason, t));
         out.println();
         out.println("reason accuracy by deciding rule:");
         report.byRule().forEach((rule, t) -> out.printf(Locale.ROOT, "  %-34s %s%n", rule, t));
         out.println();
-        out.println("by module (reason / hard-soft / status):");
-        report.byModule().forEach((module, m) -> out.printf(Locale.ROOT, "  %-22s %s | %s | %s%n", module,
-                cell(m.get(Measure.REASON)), cell(m.get(Measure.HARD_SOFT)), cell(m.get(Measure.STATUS))));
+        out.println("by module (reason / hard-soft / status / decision):");
+        report.byModule().forEach((module, m) -> out.printf(Locale.ROOT, "  %-22s %s | %s | %s | %s%n", module,
+                cell(m.get(Measure.REASON)), cell(m.get(Measure.HARD_SOFT)), cell(m.get(Measure.STATUS)),
+                cell(m.get(Measure.DECISION))));
+    }
+
+    private static void printDecisions(CorpusHalf half, CorpusEvaluation.DecisionTable table, PrintStream out) {
+        StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "  half %-18s", half));
+        for (ListDecision d : ListDecision.values()) {
+            head.append(String.format(Locale.ROOT, "%18s", d.label));
+        }
+        out.println(head);
+        for (ListDecision expected : ListDecision.values()) {
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  %-23s", expected.label));
+            for (ListDecision got : ListDecision.values()) {
+                line.append(String.format(Locale.ROOT, "%18d", table.counts[expected.ordinal()][got.ordinal()]));
+            }
+            out.println(line);
+        }
     }
 
     private static String cell(Tally t) {

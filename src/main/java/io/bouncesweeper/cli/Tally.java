@@ -27,6 +27,11 @@ final class Tally {
         return trials == 0 ? 100.0 : 100.0 * hits / trials;
     }
 
+    /** Percentage failed, 0 when nothing was tried. */
+    double failurePercent() {
+        return trials == 0 ? 0.0 : 100.0 * (trials - hits) / trials;
+    }
+
     @Override
     public String toString() {
         return String.format(Locale.ROOT, "%6.2f %% (%d/%d)", percent(), hits, trials);
