@@ -41,7 +41,7 @@ count_files() { find "$@" -maxdepth 1 -type f 2>/dev/null | wc -l; }
 
 mkdir -p "$HOSTILE_MAIL_ROOT"
 MAIL_ROOT=$HOSTILE_MAIL_ROOT IMAP_PORT=$HOSTILE_IMAP_PORT IMAPS_PORT=$HOSTILE_IMAPS_PORT DB_NAME=$HOSTILE_DB \
-  BENCH_DB_NAME=$HOSTILE_DB scripts/services.sh </dev/null >"$HOSTILE_MAIL_ROOT/services.log" 2>&1 ||
+  BENCH_DB_NAME=$HOSTILE_DB SERVICES_METRICS=0 scripts/services.sh </dev/null >"$HOSTILE_MAIL_ROOT/services.log" 2>&1 ||
   { tail -n 20 "$HOSTILE_MAIL_ROOT/services.log"; die "services.sh failed"; }
 
 rm -rf "$CORPUS"

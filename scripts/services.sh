@@ -262,6 +262,8 @@ wait_port 127.0.0.1 "$IMAP_PORT" 30 && wait_port 127.0.0.1 "$IMAPS_PORT" 30 ||
   die "Dovecot is not answering on $IMAP_PORT/$IMAPS_PORT, see $LOG"
 
 # ---------------------------------------------------------------- Pushgateway + Prometheus (metrics tests)
+# SERVICES_METRICS=0 (crash trials, hostile mail: a second MAIL_ROOT beside the first) starts neither.
+if [ "${SERVICES_METRICS:-1}" = 1 ]; then
 need_pkgs prometheus-pushgateway prometheus-pushgateway
 need_pkgs prometheus prometheus
 install -d -m 755 "$PROM_ROOT" "$PROM_ROOT/data"
@@ -289,6 +291,7 @@ start_prom pushgateway "$PUSHGATEWAY_PORT" prometheus-pushgateway --web.listen-a
 if prom_running prometheus && [ $changed = 1 ]; then kill -HUP "$(cat "$PROM_ROOT/prometheus.pid")"; fi  # reload the config
 start_prom prometheus "$PROMETHEUS_PORT" prometheus --config.file="$PROM_ROOT/prometheus.yml" \
   --storage.tsdb.path="$PROM_ROOT/data" --web.listen-address="127.0.0.1:$PROMETHEUS_PORT"
+fi
 
 print_env | write_if_changed "$ENV_FILE" 644
 
