@@ -5,6 +5,8 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,6 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Hostile input: corpus mails truncated, bit-flipped, stripped of boundaries, given a 2 MB header
@@ -23,13 +26,25 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
  * 1,000-deep multipart. Every call must return an outcome, never throw, within a time bound.
  */
 class RobustnessTest {
-    private static final Duration PER_MESSAGE = Duration.ofSeconds(2);
+    /** CPU time of the parsing thread: the bound catches super-linear parsing, whatever the machine's load. */
+    private static final Duration PER_MESSAGE_CPU = Duration.ofSeconds(2);
+    /** Wall time only stops a hang; on a loaded two-core machine a fast parse can wait seconds for a core. */
+    private static final Duration PER_MESSAGE_WALL = Duration.ofSeconds(60);
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private static final long SEED = 20261127L;
 
     private final BounceParser parser = new DefaultBounceParser();
 
     private void parsesInTime(byte[] mail, String what) {
-        ParsedMessage m = assertTimeoutPreemptively(PER_MESSAGE, () -> parser.parse(mail), what);
+        long[] cpuNanos = new long[1];
+        ParsedMessage m = assertTimeoutPreemptively(PER_MESSAGE_WALL, () -> {
+            long start = THREADS.getCurrentThreadCpuTime();
+            ParsedMessage parsed = parser.parse(mail);
+            cpuNanos[0] = THREADS.getCurrentThreadCpuTime() - start;
+            return parsed;
+        }, what);
+        assertTrue(cpuNanos[0] <= PER_MESSAGE_CPU.toNanos(),
+                what + ": parsing took " + cpuNanos[0] / 1_000_000 + " ms of CPU, bound " + PER_MESSAGE_CPU.toMillis() + " ms");
         assertNotNull(m.outcome(), what);
         // parse() turns internal exceptions into UNPARSED; here none may happen at all
         assertFalse(m.error() != null && m.error().startsWith("parser failure"), what + ": " + m.error());
