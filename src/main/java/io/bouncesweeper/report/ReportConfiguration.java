@@ -6,6 +6,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 
 import javax.sql.DataSource;
+import java.time.Clock;
 
 /** What the job's own process does with the report's queries at the end of each run. */
 @Configuration(proxyBeanMethods = false)
@@ -15,5 +16,11 @@ public class ReportConfiguration {
     @Order(1)
     SenderSideAlerts senderSideAlerts(DataSource dataSource, RunStatistics statistics) {
         return new SenderSideAlerts(new ReportQueries(dataSource), statistics);
+    }
+
+    @Bean
+    @Order(2)
+    RunReportWriter runReportWriter(DataSource dataSource, ReportSettings settings, Clock clock) {
+        return new RunReportWriter(new ReportQueries(dataSource), settings, clock);
     }
 }

@@ -21,7 +21,11 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import org.junit.jupiter.api.io.TempDir;
+
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,7 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A run-once process against GreenMail and MariaDB: sender-side refusals of one provider at the
  * definition's threshold give one WARN with the count and the advice, the alert meters, and, where
- * the definition says alerts.fail-run, exit code 4; below the threshold nothing is raised.
+ * the definition says alerts.fail-run, exit code 4; below the threshold nothing is raised. With
+ * bounce-sweeper.report.out the run ends by writing the HTML report, alerting providers included.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class SenderSideAlertTest {
@@ -76,6 +81,22 @@ class SenderSideAlertTest {
         assertThat(run.exit).isZero();
         assertThat(alertLines(output)).hasSize(1);
         assertThat(run.alerts(microsoftProvider())).isEqualTo(1);
+    }
+
+    @Test
+    void withReportOutTheRunWritesTheReportAtItsEnd(@TempDir Path dir) throws Exception {
+        MAILBOX.append("INBOX", withGmailSpam(microsoftBannedIp(3)));
+        Path out = dir.resolve("run-report.html");
+
+        Run run = run("test-alerts-warn-only", "--bounce-sweeper.report.out=" + out);
+
+        assertThat(run.exit).isZero();
+        assertThat(out).exists();
+        String html = Files.readString(out);
+        assertThat(html).as("self-contained: ECharts inlined, no script from elsewhere")
+                .contains("echarts").doesNotContain("<script src=");
+        assertThat(html).contains(microsoftProvider()).contains("gmail").contains("192.0.2.33")
+                .contains(OperatorAction.REQUEST_DELISTING.description());
     }
 
     @Test
@@ -128,15 +149,17 @@ class SenderSideAlertTest {
         }
     }
 
-    private static Run run(String job) {
+    private static Run run(String job, String... extra) {
         TestDatabase db = TestDatabase.get();
-        ConfigurableApplicationContext context = SpringApplication.run(BounceSweeperApplication.class,
-                "--bounce-sweeper.jobs-dir=src/test/resources/jobs", "--bounce-sweeper.job=" + job,
+        List<String> args = new ArrayList<>(List.of("--bounce-sweeper.jobs-dir=src/test/resources/jobs", "--bounce-sweeper.job=" + job,
                 "--bounce-sweeper.imap.host=" + MAILBOX.host(), "--bounce-sweeper.imap.port=" + MAILBOX.port(),
                 "--bounce-sweeper.imap.security=NONE", "--bounce-sweeper.imap.allow-plaintext=true",
                 "--bounce-sweeper.imap.user=" + MAILBOX.user(), "--bounce-sweeper.imap.password=" + MAILBOX.password(),
                 "--bounce-sweeper.db.url=" + db.url(), "--bounce-sweeper.db.user=" + db.user(),
-                "--bounce-sweeper.db.password=" + db.password());
+                "--bounce-sweeper.db.password=" + db.password()));
+        args.addAll(List.of(extra));
+        ConfigurableApplicationContext context = SpringApplication.run(BounceSweeperApplication.class,
+                args.toArray(String[]::new));
         MeterRegistry registry = context.getBean(MeterRegistry.class);
         return new Run(SpringApplication.exit(context), registry);
     }
