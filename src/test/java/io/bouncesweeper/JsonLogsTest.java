@@ -6,7 +6,6 @@ import io.bouncesweeper.support.GreenMailServers;
 import io.bouncesweeper.support.JobTestSupport;
 import io.bouncesweeper.support.MigratedDatabase;
 import io.bouncesweeper.support.SweepScenarios;
-import io.bouncesweeper.support.TestDatabase;
 import io.bouncesweeper.support.TestMailbox;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -37,17 +36,11 @@ class JsonLogsTest {
     void everyLineOfARunIsOneJsonObjectAndNoSecretIsLogged(CapturedOutput output) throws Exception {
         JobTestSupport.cleanDatabase(MigratedDatabase.jdbc());
         MAILBOX.append("INBOX", SweepScenarios.allFixtures());
-        TestDatabase db = TestDatabase.get();
         int before = output.getOut().length();
 
-        int exit = BounceSweeperApplication.run(new String[]{
+        int exit = BounceSweeperApplication.run(JobTestSupport.processArgs(MAILBOX, MAILBOX.password(),
                 "--logging.structured.format.console=ecs",
-                "--bounce-sweeper.jobs-dir=src/test/resources/jobs", "--bounce-sweeper.job=test-sweep",
-                "--bounce-sweeper.imap.host=127.0.0.1", "--bounce-sweeper.imap.port=" + MAILBOX.port(),
-                "--bounce-sweeper.imap.user=bounces", "--bounce-sweeper.imap.password=" + MAILBOX.password(),
-                "--bounce-sweeper.imap.security=NONE", "--bounce-sweeper.imap.allow-plaintext=true",
-                "--bounce-sweeper.db.url=" + db.url(), "--bounce-sweeper.db.user=" + db.user(),
-                "--bounce-sweeper.db.password=" + db.password()});
+                "--bounce-sweeper.jobs-dir=src/test/resources/jobs", "--bounce-sweeper.job=test-sweep"));
 
         assertThat(exit).isZero();
         List<String> lines = output.getOut().substring(before).lines().filter(l -> !l.isBlank()).toList();

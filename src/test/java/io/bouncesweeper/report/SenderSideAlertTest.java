@@ -8,7 +8,6 @@ import io.bouncesweeper.support.Fixtures;
 import io.bouncesweeper.support.GreenMailServers;
 import io.bouncesweeper.support.JobTestSupport;
 import io.bouncesweeper.support.MigratedDatabase;
-import io.bouncesweeper.support.TestDatabase;
 import io.bouncesweeper.support.TestMailbox;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
@@ -150,16 +149,11 @@ class SenderSideAlertTest {
     }
 
     private static Run run(String job, String... extra) {
-        TestDatabase db = TestDatabase.get();
-        List<String> args = new ArrayList<>(List.of("--bounce-sweeper.jobs-dir=src/test/resources/jobs", "--bounce-sweeper.job=" + job,
-                "--bounce-sweeper.imap.host=" + MAILBOX.host(), "--bounce-sweeper.imap.port=" + MAILBOX.port(),
-                "--bounce-sweeper.imap.security=NONE", "--bounce-sweeper.imap.allow-plaintext=true",
-                "--bounce-sweeper.imap.user=" + MAILBOX.user(), "--bounce-sweeper.imap.password=" + MAILBOX.password(),
-                "--bounce-sweeper.db.url=" + db.url(), "--bounce-sweeper.db.user=" + db.user(),
-                "--bounce-sweeper.db.password=" + db.password()));
-        args.addAll(List.of(extra));
+        List<String> options = new ArrayList<>(List.of("--bounce-sweeper.jobs-dir=src/test/resources/jobs",
+                "--bounce-sweeper.job=" + job));
+        options.addAll(List.of(extra));
         ConfigurableApplicationContext context = SpringApplication.run(BounceSweeperApplication.class,
-                args.toArray(String[]::new));
+                JobTestSupport.processArgs(MAILBOX, MAILBOX.password(), options.toArray(String[]::new)));
         MeterRegistry registry = context.getBean(MeterRegistry.class);
         return new Run(SpringApplication.exit(context), registry);
     }

@@ -7,7 +7,6 @@ import io.bouncesweeper.support.GreenMailServers;
 import io.bouncesweeper.support.JobTestSupport;
 import io.bouncesweeper.support.MigratedDatabase;
 import io.bouncesweeper.support.SweepScenarios;
-import io.bouncesweeper.support.TestDatabase;
 import io.bouncesweeper.support.TestMailbox;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -103,15 +102,9 @@ class SchedulerActuatorTest {
     }
 
     private static ConfigurableApplicationContext scheduler(int managementPort, String imapPassword) {
-        TestDatabase db = TestDatabase.get();
-        return SpringApplication.run(BounceSweeperApplication.class, "--mode=scheduler",
-                "--management.server.port=" + managementPort,
-                "--bounce-sweeper.jobs-dir=src/test/resources/jobs-scheduled",
-                "--bounce-sweeper.imap.host=" + MAILBOX.host(), "--bounce-sweeper.imap.port=" + MAILBOX.port(),
-                "--bounce-sweeper.imap.security=NONE", "--bounce-sweeper.imap.allow-plaintext=true",
-                "--bounce-sweeper.imap.user=" + MAILBOX.user(), "--bounce-sweeper.imap.password=" + imapPassword,
-                "--bounce-sweeper.db.url=" + db.url(), "--bounce-sweeper.db.user=" + db.user(),
-                "--bounce-sweeper.db.password=" + db.password());
+        return SpringApplication.run(BounceSweeperApplication.class, JobTestSupport.processArgs(MAILBOX, imapPassword,
+                "--mode=scheduler", "--management.server.port=" + managementPort,
+                "--bounce-sweeper.jobs-dir=src/test/resources/jobs-scheduled"));
     }
 
     private static HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
