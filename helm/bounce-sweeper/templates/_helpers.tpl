@@ -227,14 +227,43 @@ spec:
               name: {{ include "bounce-sweeper.secretName" $root }}
               key: {{ .key }}
         {{- end }}
+        {{- if eq $v.mode "scheduler" }}
+        - name: MANAGEMENT_SERVER_PORT
+          value: {{ $v.metrics.port | quote }}
+        {{- else if $v.metrics.pushgateway }}
+        # each run pushes its meters to the Pushgateway when it ends (grouping key instance=<definition>)
+        - name: MANAGEMENT_PROMETHEUS_METRICS_EXPORT_PUSHGATEWAY_ENABLED
+          value: "true"
+        - name: MANAGEMENT_PROMETHEUS_METRICS_EXPORT_PUSHGATEWAY_ADDRESS
+          value: {{ $v.metrics.pushgateway | quote }}
+        {{- end }}
         {{- with $v.extraEnv }}
         {{- toYaml . | nindent 8 }}
         {{- end }}
-      {{- if $v.metrics.enabled }}
+      {{- if or $v.metrics.enabled (eq $v.mode "scheduler") }}
       ports:
         - name: metrics
           containerPort: {{ $v.metrics.port }}
           protocol: TCP
+      {{- end }}
+      {{- if and (eq $v.mode "scheduler") $v.scheduler.probes.enabled }}
+      {{- $p := $v.scheduler.probes }}
+      livenessProbe:
+        httpGet:
+          path: /actuator/health/liveness
+          port: metrics
+        initialDelaySeconds: {{ $p.initialDelaySeconds }}
+        periodSeconds: {{ $p.periodSeconds }}
+        timeoutSeconds: {{ $p.timeoutSeconds }}
+        failureThreshold: {{ $p.failureThreshold }}
+      readinessProbe:
+        httpGet:
+          path: /actuator/health/readiness
+          port: metrics
+        initialDelaySeconds: {{ $p.initialDelaySeconds }}
+        periodSeconds: {{ $p.periodSeconds }}
+        timeoutSeconds: {{ $p.timeoutSeconds }}
+        failureThreshold: {{ $p.failureThreshold }}
       {{- end }}
       resources:
         {{- toYaml $v.resources | nindent 8 }}

@@ -10,7 +10,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * {@code java -jar bounce-sweeper.jar} runs the configured job once and exits with its result:
  * 0 completed, 1 failed, 2 could not start (a missing or wrong setting, an unreachable database),
- * 3 another run is active. With {@code --bounce-sweeper.mode=SCHEDULER} it keeps running and fires
+ * 3 another run is active, 4 completed with a sender-side alert (alerts.fail-run). With {@code --bounce-sweeper.mode=SCHEDULER} it keeps running and fires
  * the job definitions on their schedules. {@code classify} and {@code evaluate} are operator tools
  * that need no servers.
  */

@@ -26,6 +26,7 @@ import java.util.List;
  * @param keepInPlace  store the results but leave the mail where it is
  * @param correlation  original headers and VERP pattern that tie a bounce to the sent mail
  * @param listUpdates  the operator's own SQL per change of list state
+ * @param alerts       when a run warns of sender-side failures, and whether they fail it
  */
 public record JobDefinition(
         String name,
@@ -41,7 +42,8 @@ public record JobDefinition(
         @Valid @NotNull @DefaultValue Policy policy,
         @Valid @NotNull @DefaultValue Archive archive,
         @Valid @NotNull @DefaultValue Correlation correlation,
-        @Valid @NotNull @DefaultValue ListUpdates listUpdates) {
+        @Valid @NotNull @DefaultValue ListUpdates listUpdates,
+        @Valid @NotNull @DefaultValue Alerts alerts) {
 
     public enum Selection { UNSEEN, ALL }
 
@@ -140,6 +142,21 @@ public record JobDefinition(
     public record ListUpdates(String onSuppressed, String onComplained, String onSoftBouncing, String onActive) {
     }
 
+    /**
+     * Sender-side alerts: failures that say the sending side is blocked (reputation, blocklist,
+     * authentication, rate; reason group {@code sender}) are the mailbox's most urgent news. A run
+     * that stored at least {@code senderSideThreshold} of them for one receiving provider (or, where
+     * the provider is unknown, one sending IP) logs one WARN for it with the advice and counts it in
+     * the metrics; with {@code failRun} the process then exits with code 4.
+     *
+     * @param senderSideThreshold sender-side failures of one run, per provider, that raise an alert
+     * @param failRun             exit with code 4 (instead of 0) when a completed run raised an alert
+     */
+    public record Alerts(
+            @Min(1) @Max(1_000_000) @DefaultValue("10") int senderSideThreshold,
+            @DefaultValue("false") boolean failRun) {
+    }
+
     @AssertTrue(message = "since must be before before")
     public boolean isDateRangeOrdered() {
         return since == null || before == null || since.isBefore(before);
@@ -147,7 +164,7 @@ public record JobDefinition(
 
     public JobDefinition withName(String newName) {
         return new JobDefinition(newName, description, schedule, mailboxes, select, since, before, dryRun, keepInPlace,
-                chunkSize, policy, archive, correlation, listUpdates);
+                chunkSize, policy, archive, correlation, listUpdates, alerts);
     }
 
     /** The definition as one run asked for it: command-line options win over the file. */
@@ -159,6 +176,6 @@ public record JobDefinition(
                 o.before() != null ? o.before() : before,
                 dryRun || o.dryRun(),
                 keepInPlace || o.keepInPlace(),
-                chunkSize, policy, archive, correlation, listUpdates);
+                chunkSize, policy, archive, correlation, listUpdates, alerts);
     }
 }

@@ -60,7 +60,9 @@ public class BounceSweepJobConfiguration {
 
     @Bean
     SweepLauncher sweepLauncher(JobOperator operator, JobRepository repository, SweepJobFactory factory,
-                                JobDefinitions definitions, DataSource dataSource, BounceSweeperProperties p) {
-        return new SweepLauncher(operator, repository, factory, definitions, dataSource, p);
+                                JobDefinitions definitions, DataSource dataSource, BounceSweeperProperties p,
+                                ObjectProvider<RunEndTask> endTasks) {
+        return new SweepLauncher(operator, repository, factory, definitions, dataSource, p,
+                endTasks.orderedStream().toList());
     }
 }

@@ -15,7 +15,8 @@ import java.util.Locale;
 
 /**
  * Run-once mode (cron, Kubernetes CronJob): one run at start-up, then the process exits with 0
- * (completed), 1 (failed) or 3 (another run holds the job or a mailbox). The command line picks the
+ * (completed), 1 (failed), 3 (another run holds the job or a mailbox) or 4 (completed with a
+ * sender-side alert, where the definition sets alerts.fail-run). The command line picks the
  * definition and adjusts it: {@code --job=reprocess-historic --folder=Bounces/2024 --select=ALL
  * --since=2024-01-01 --before=2025-01-01 --dry-run --keep-in-place}; {@code --reclassify} re-evaluates the
  * stored events with the current rules instead of reading mail (with --since/--before: by event time). In an Indexed Kubernetes Job,

@@ -46,6 +46,11 @@ public class RunStatistics implements ArchiveTally {
         this.observer = observer == null ? SweepObserver.NONE : observer;
     }
 
+    /** A sender-side alert of the run that just ended: for the observer only, the summary is printed by then. */
+    public void senderSideAlert(String definition, String provider, long failures) {
+        observer.senderSideAlert(definition, provider, failures);
+    }
+
     public synchronized void reset() {
         startNanos = System.nanoTime();
         chunks = read = stored = alreadyProcessed = unparsed = records = archived = archiveDeferred = toRead = 0;

@@ -47,9 +47,17 @@ public class SweepLauncher {
     private final DataSource dataSource;
     private final BounceSweeperProperties properties;
     private final RetryTemplate retry;
+    private final List<RunEndTask> endTasks;
 
     public SweepLauncher(JobOperator jobOperator, JobRepository jobRepository, SweepJobFactory jobFactory,
                          JobDefinitions definitions, DataSource dataSource, BounceSweeperProperties properties) {
+        this(jobOperator, jobRepository, jobFactory, definitions, dataSource, properties, List.of());
+    }
+
+    public SweepLauncher(JobOperator jobOperator, JobRepository jobRepository, SweepJobFactory jobFactory,
+                         JobDefinitions definitions, DataSource dataSource, BounceSweeperProperties properties,
+                         List<RunEndTask> endTasks) {
+        this.endTasks = List.copyOf(endTasks);
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.jobFactory = jobFactory;
@@ -95,7 +103,8 @@ public class SweepLauncher {
                     targets.size(), targets);
             Attempts attempts = new Attempts(definition, targets, request, held, lockName);
             try {
-                return retry.execute(attempts);
+                SweepOutcome outcome = retry.execute(attempts);
+                return afterRun(definition, attempts.execution, outcome);
             } catch (RetryException e) {
                 if (!(e.getCause() instanceof TransientFailure failure)) {
                     throw e.getCause() instanceof Exception cause ? cause : e;
@@ -103,7 +112,8 @@ public class SweepLauncher {
                 log.error("job '{}': the database is still failing after {} attempts ({}); giving up, the next run "
                         + "resumes from the last committed chunk", definition.name(), e.getRetryCount() + 1,
                         rootMessage(failure.getCause()));
-                return failure.execution == null ? SweepOutcome.FAILED : outcomeOf(failure.execution);
+                return failure.execution == null ? SweepOutcome.FAILED
+                        : afterRun(definition, failure.execution, outcomeOf(failure.execution));
             } finally {
                 held = attempts.held;
             }
@@ -119,6 +129,18 @@ public class SweepLauncher {
         }
     }
 
+    /** The run-end tasks, in order, each seeing the outcome the one before it returned. */
+    private SweepOutcome afterRun(JobDefinition definition, JobExecution execution, SweepOutcome outcome) {
+        if (execution == null || definition.dryRun()) {
+            return outcome;
+        }
+        SweepOutcome result = outcome;
+        for (RunEndTask task : endTasks) {
+            result = task.afterRun(definition, execution, result);
+        }
+        return result;
+    }
+
     /**
      * One attempt at running the job; a transient database failure (thrown, or ending the execution)
      * is thrown as a {@link TransientFailure} so the retry policy starts the next attempt, which
@@ -131,6 +153,7 @@ public class SweepLauncher {
         private final String lockName;
         private MailboxLock held;
         private int attempt;
+        private JobExecution execution;
 
         Attempts(JobDefinition definition, List<MailboxTarget> targets, RunRequest request, MailboxLock held,
                  String lockName) {
@@ -151,7 +174,6 @@ public class SweepLauncher {
                     return SweepOutcome.ANOTHER_RUN_ACTIVE;
                 }
             }
-            JobExecution execution;
             try {
                 execution = jobOperator.start(jobFactory.create(definition, targets), parametersFor(request));
             } catch (Exception e) {

@@ -37,6 +37,13 @@ public interface SweepObserver {
     default void mailboxFinished(String mailbox, String folder, BatchStatus status) {
     }
 
+    /**
+     * A run stored {@code failures} sender-side failures for one provider (or sending IP), at or
+     * above its definition's alert threshold.
+     */
+    default void senderSideAlert(String definition, String provider, long failures) {
+    }
+
     /** A run of a job definition ended. */
     default void runFinished(String definition, BatchStatus status, Duration duration) {
     }

@@ -4,7 +4,9 @@ package io.bouncesweeper.job;
 public enum SweepOutcome {
     COMPLETED(0),
     FAILED(1),
-    ANOTHER_RUN_ACTIVE(3);
+    ANOTHER_RUN_ACTIVE(3),
+    /** Completed, but sender-side failures passed the definition's alert threshold and it asks to fail (alerts.fail-run). */
+    SENDER_SIDE_ALERT(4);
 
     private final int exitCode;
 

@@ -127,6 +127,15 @@ public class SweepMetrics implements SweepObserver {
     }
 
     @Override
+    public void senderSideAlert(String definition, String provider, long failures) {
+        Tags tags = Tags.of("definition", definition, "provider", provider);
+        counter("sender.side.alerts", "sender-side alerts raised: a provider or sending IP at or above the "
+                + "definition's alerts.sender-side-threshold in one run", tags).increment();
+        counter("sender.side.failures", "sender-side failures of the runs that raised an alert, by provider", tags)
+                .increment(failures);
+    }
+
+    @Override
     public void runFinished(String definition, BatchStatus status, Duration duration) {
         String name = definition == null ? "unknown" : definition;
         Timer.builder(PREFIX + "run").description("wall time of a run of a job definition, by its outcome")

