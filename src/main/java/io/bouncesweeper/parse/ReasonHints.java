@@ -1,5 +1,6 @@
 package io.bouncesweeper.parse;
 
+import io.bouncesweeper.parse.mime.LowerCase;
 import io.bouncesweeper.domain.Reason;
 
 import java.util.ArrayList;

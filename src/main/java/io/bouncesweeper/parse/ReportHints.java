@@ -1,5 +1,7 @@
 package io.bouncesweeper.parse;
 
+import io.bouncesweeper.parse.mime.Headers;
+import io.bouncesweeper.parse.mime.LowerCase;
 import io.bouncesweeper.domain.DeliveryRecord;
 
 import java.util.ArrayList;
