@@ -5,10 +5,8 @@ import io.bouncesweeper.domain.Classification;
 import io.bouncesweeper.domain.DeliveryRecord;
 import io.bouncesweeper.parse.BounceParser;
 import io.bouncesweeper.parse.DefaultBounceParser;
+import io.bouncesweeper.support.Fixtures;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.List;
 
 /** The family tests' fixtures (fixtures/mta/), read through the whole parser as a mailbox would hand them in. */
@@ -20,7 +18,7 @@ final class FamilyFixtures {
     }
 
     static List<DeliveryRecord> records(String fixture) {
-        return PARSER.parse(bytes(fixture)).records();
+        return PARSER.parse(Fixtures.bytes("mta/" + fixture)).records();
     }
 
     /** The one record the fixture yields; fails the test if it yields another number. */
@@ -34,16 +32,5 @@ final class FamilyFixtures {
 
     static Classification classify(DeliveryRecord r) {
         return CLASSIFIER.classify(r);
-    }
-
-    private static byte[] bytes(String fixture) {
-        try (InputStream in = FamilyFixtures.class.getResourceAsStream("/fixtures/mta/" + fixture)) {
-            if (in == null) {
-                throw new IllegalArgumentException("no fixture mta/" + fixture);
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
