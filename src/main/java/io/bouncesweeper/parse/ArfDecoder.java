@@ -1,5 +1,8 @@
 package io.bouncesweeper.parse;
 
+import io.bouncesweeper.parse.mime.MimeReader;
+import io.bouncesweeper.parse.mime.MimePart;
+import io.bouncesweeper.parse.mime.Headers;
 import io.bouncesweeper.domain.DeliveryRecord;
 import io.bouncesweeper.domain.RecordKind;
 

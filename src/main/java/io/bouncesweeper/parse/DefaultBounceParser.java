@@ -1,5 +1,9 @@
 package io.bouncesweeper.parse;
 
+import io.bouncesweeper.parse.mime.MimeReader;
+import io.bouncesweeper.parse.mime.MimePart;
+import io.bouncesweeper.parse.mime.Headers;
+import io.bouncesweeper.parse.mime.Mbox;
 import io.bouncesweeper.domain.DeliveryRecord;
 import io.bouncesweeper.domain.OriginalMessage;
 import io.bouncesweeper.domain.ParseOutcome;

@@ -1,5 +1,8 @@
 package io.bouncesweeper.parse;
 
+import io.bouncesweeper.parse.mime.MimeReader;
+import io.bouncesweeper.parse.mime.MimePart;
+import io.bouncesweeper.parse.mime.Headers;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,11 +28,10 @@ public record DeliveryStatus(Headers perMessage, List<Headers> perRecipient) {
 
     /** The part's report, parsed on the first call and kept with the part. */
     public static DeliveryStatus parse(MimePart part) {
-        if (part.deliveryStatus == null) {
-            MimeReader.Slice s = part.slice();
-            part.deliveryStatus = parse(s.b(), s.off(), s.off() + s.len());
-        }
-        return part.deliveryStatus;
+        return part.derived(DeliveryStatus.class, p -> {
+            MimeReader.Slice s = p.slice();
+            return parse(s.b(), s.off(), s.off() + s.len());
+        });
     }
 
     /** Parses {@code b[from, to)}. */

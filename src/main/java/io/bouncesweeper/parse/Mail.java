@@ -1,5 +1,10 @@
 package io.bouncesweeper.parse;
 
+import io.bouncesweeper.parse.mime.MimeReader;
+import io.bouncesweeper.parse.mime.MimePart;
+import io.bouncesweeper.parse.mime.Headers;
+import io.bouncesweeper.parse.mime.LowerCase;
+import io.bouncesweeper.parse.mime.Html;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,5 +1,6 @@
 package io.bouncesweeper.parse;
 
+import io.bouncesweeper.parse.mime.Headers;
 import io.bouncesweeper.domain.OriginalMessage;
 
 import java.util.LinkedHashMap;

@@ -1,5 +1,6 @@
 package io.bouncesweeper.parse;
 
+import io.bouncesweeper.parse.mime.LowerCase;
 import io.bouncesweeper.domain.Reason;
 
 import java.util.ArrayList;
@@ -77,7 +78,7 @@ public final class ReasonHints {
 
     private static List<Hint> load(String resource) {
         List<Hint> out = new ArrayList<>();
-        for (TsvTable.Row row : TsvTable.read(resource, 3)) {
+        for (TsvTable.Row row : TsvTable.read(resource, 4)) {
             out.add(new Hint(row.at(0), row.at(1).toLowerCase(Locale.ROOT), Reason.ofCode(row.columns()[2]).code()));
         }
         return List.copyOf(out);

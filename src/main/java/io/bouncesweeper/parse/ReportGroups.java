@@ -1,5 +1,7 @@
 package io.bouncesweeper.parse;
 
+import io.bouncesweeper.parse.mime.MimePart;
+import io.bouncesweeper.parse.mime.Headers;
 import java.util.List;
 
 /** The per-recipient field groups of a mail's first non-empty delivery-status part. */

@@ -1,10 +1,14 @@
 package io.bouncesweeper.parse;
 
+import io.bouncesweeper.parse.mime.Headers;
+import io.bouncesweeper.parse.mime.LowerCase;
 import io.bouncesweeper.domain.DeliveryRecord;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * What the reporting mail server says about its own verdict, whichever decoder read the records:
@@ -28,10 +32,11 @@ final class ReportHints {
         }
         List<Headers> groups = ReportGroups.of(mail);
         String family = familyOf(mail, signers);
+        Map<String, Headers> byRecipient = byRecipient(groups);
         List<DeliveryRecord> out = new ArrayList<>(records.size());
         for (int i = 0; i < records.size(); i++) {
             DeliveryRecord r = records.get(i);
-            Headers group = groupOf(r, i, records.size(), groups);
+            Headers group = groupOf(r, i, records.size(), byRecipient, groups);
             DeliveryRecord.Builder b = null;
             if (group != null && r.diagnosticType() == null) {
                 String type = diagnosticType(group.get("Diagnostic-Code"));
@@ -76,20 +81,37 @@ final class ReportHints {
     }
 
     /** The report group naming the record's recipient; else the one at its position when the counts agree. */
-    private static Headers groupOf(DeliveryRecord r, int index, int count, List<Headers> groups) {
+    private static Headers groupOf(DeliveryRecord r, int index, int count, Map<String, Headers> byRecipient,
+                                   List<Headers> groups) {
         if (groups.isEmpty()) {
             return null;
         }
+        Headers g = r.recipient() == null ? null : byRecipient.get(r.recipient().toLowerCase(Locale.ROOT));
+        if (g == null && r.originalRecipient() != null) {
+            g = byRecipient.get(r.originalRecipient().toLowerCase(Locale.ROOT));
+        }
+        if (g != null) {
+            return g;
+        }
+        return groups.size() == count ? groups.get(index) : null;
+    }
+
+    /**
+     * Each group under the address its Final-Recipient (else Original-Recipient) names, lower case;
+     * the first group naming an address keeps it. Built once per mail: a report may list thousands.
+     */
+    private static Map<String, Headers> byRecipient(List<Headers> groups) {
+        Map<String, Headers> out = new HashMap<>();
         for (Headers g : groups) {
             String a = Text.findAddress(Text.afterType(g.get("Final-Recipient")));
             if (a == null) {
                 a = Text.findAddress(Text.afterType(g.get("Original-Recipient")));
             }
-            if (a != null && (a.equalsIgnoreCase(r.recipient()) || a.equalsIgnoreCase(r.originalRecipient()))) {
-                return g;
+            if (a != null) {
+                out.putIfAbsent(a.toLowerCase(Locale.ROOT), g);
             }
         }
-        return groups.size() == count ? groups.get(index) : null;
+        return out;
     }
 
     /** "X-Unix; 255" gives "x-unix"; a value without a short type gives null. */

@@ -1,5 +1,7 @@
 package io.bouncesweeper.parse;
 
+import io.bouncesweeper.parse.mime.Headers;
+import io.bouncesweeper.parse.mime.LowerCase;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

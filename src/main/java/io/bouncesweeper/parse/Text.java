@@ -1,5 +1,6 @@
 package io.bouncesweeper.parse;
 
+import io.bouncesweeper.parse.mime.LowerCase;
 import java.util.List;
 import java.util.Locale;
 

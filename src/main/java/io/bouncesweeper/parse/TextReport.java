@@ -1,5 +1,7 @@
 package io.bouncesweeper.parse;
 
+import io.bouncesweeper.parse.mime.MimePart;
+import io.bouncesweeper.parse.mime.LowerCase;
 import io.bouncesweeper.smtp.Squash;
 import io.bouncesweeper.smtp.Command;
 import io.bouncesweeper.smtp.Reply;

@@ -4,7 +4,7 @@
  *
  * <h2>Flow</h2>
  * {@link io.bouncesweeper.parse.DefaultBounceParser} splits an mbox into messages
- * ({@code Mbox}), walks each with the bounded {@link io.bouncesweeper.parse.MimeReader}, wraps it as
+ * ({@link io.bouncesweeper.parse.mime.Mbox}), walks each with the bounded {@link io.bouncesweeper.parse.mime.MimeReader}, wraps it as
  * a {@link io.bouncesweeper.parse.Mail} (notification text, report parts, original message) and asks
  * the {@link io.bouncesweeper.parse.DecoderTable} (registry {@code parse/decoders.tsv}): complaints (ARF, Microsoft JMRP) and provider
  * notifications (Amazon SES JSON) first, then one decoder per mail-server family in
@@ -18,7 +18,7 @@
  *
  * <h2>Addresses</h2>
  * A wrong recipient suppresses an address that never bounced. Addresses and Message-IDs are read
- * from raw header values ({@link io.bouncesweeper.parse.Headers#getRaw}), never RFC 2047-decoded; a
+ * from raw header values ({@link io.bouncesweeper.parse.mime.Headers#getRaw}), never RFC 2047-decoded; a
  * report field must hold one plausible addr-spec ({@link io.bouncesweeper.parse.Addresses}); in free
  * text an address is taken whole (a quoted local part to its opening quote) or not at all
  * ({@link io.bouncesweeper.parse.Text#addressAround}). After the decoders,
@@ -27,7 +27,7 @@
  *
  * <h2>Limits</h2>
  * Every dimension of hostile input is capped by a named constant: nesting depth, parts, header
- * bytes ({@link io.bouncesweeper.parse.MimeReader}), decoded bytes per part, notification text
+ * bytes ({@link io.bouncesweeper.parse.mime.MimeReader}), decoded bytes per part, notification text
  * ({@link io.bouncesweeper.parse.Mail#MAX_TEXT_CHARS}), recipients per report
  * ({@link io.bouncesweeper.parse.DeliveryStatus#MAX_RECIPIENTS},
  * {@link io.bouncesweeper.parse.TextReport#MAX_RECIPIENTS}), messages per mbox. Scanning is
@@ -47,3 +47,4 @@
  * </ul>
  */
 package io.bouncesweeper.parse;
+

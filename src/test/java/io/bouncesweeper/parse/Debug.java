@@ -1,5 +1,7 @@
 package io.bouncesweeper.parse;
 
+import io.bouncesweeper.parse.mime.MimeReader;
+import io.bouncesweeper.parse.mime.MimePart;
 import java.nio.file.Files;
 import java.nio.file.Path;
 

@@ -1,15 +1,15 @@
 package io.bouncesweeper.parse.mta;
 
+import io.bouncesweeper.parse.mime.MimePart;
+import io.bouncesweeper.parse.mime.LowerCase;
 import io.bouncesweeper.smtp.Reply;
 import io.bouncesweeper.smtp.Status;
 import io.bouncesweeper.domain.DeliveryRecord;
-import io.bouncesweeper.parse.LowerCase;
 import io.bouncesweeper.parse.Decoder;
 import io.bouncesweeper.parse.Mail;
 import io.bouncesweeper.parse.Rfc3464Decoder;
 import io.bouncesweeper.parse.ReasonHints;
 import io.bouncesweeper.parse.Signature;
-import io.bouncesweeper.parse.MimePart;
 import io.bouncesweeper.parse.Text;
 import io.bouncesweeper.parse.TextReport;
 

@@ -1,4 +1,4 @@
-package io.bouncesweeper.parse;
+package io.bouncesweeper.parse.mime;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -149,7 +149,7 @@ public final class MimeReader {
      * Parses fields until the first empty line (or a line that cannot be a header). Writes where
      * the body starts into {@code bodyStart[0]}.
      */
-    static Headers parseHeaderBlock(byte[] b, int start, int end, int[] bodyStart) {
+    public static Headers parseHeaderBlock(byte[] b, int start, int end, int[] bodyStart) {
         List<Headers.Field> fields = new ArrayList<>(24);
         int kept = 0;
         int i = start;
@@ -298,6 +298,6 @@ public final class MimeReader {
     }
 
     /** A view of a byte range. */
-    record Slice(byte[] b, int off, int len) {
+    public record Slice(byte[] b, int off, int len) {
     }
 }

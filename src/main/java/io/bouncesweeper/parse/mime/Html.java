@@ -1,11 +1,11 @@
-package io.bouncesweeper.parse;
+package io.bouncesweeper.parse.mime;
 
 /** Just enough HTML-to-text for notification bodies: drops tags, turns block ends into newlines. */
-final class Html {
+public final class Html {
     private Html() {
     }
 
-    static String toText(String html) {
+    public static String toText(String html) {
         StringBuilder b = new StringBuilder(html.length());
         int i = 0, n = html.length();
         while (i < n) {

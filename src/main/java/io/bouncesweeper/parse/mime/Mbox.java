@@ -1,4 +1,4 @@
-package io.bouncesweeper.parse;
+package io.bouncesweeper.parse.mime;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -10,9 +10,9 @@ import java.util.regex.Pattern;
  * one message. The separator line itself is dropped; ">From " quoting is left alone since the
  * parser only reads headers and report fields, which it never affects.
  */
-final class Mbox {
+public final class Mbox {
     /** An mbox with more messages than this is cut: a bounce mailbox entry never holds many. */
-    static final int MAX_MESSAGES = 100;
+    public static final int MAX_MESSAGES = 100;
 
     /** "From sender Thu Jul  2 12:05:05 2020": the envelope line mbox writers put before each message. */
     private static final Pattern ENVELOPE = Pattern.compile(
@@ -26,7 +26,7 @@ final class Mbox {
         return startsWithFrom(b, 0);
     }
 
-    static List<MimeReader.Slice> split(byte[] b) {
+    public static List<MimeReader.Slice> split(byte[] b) {
         List<MimeReader.Slice> out = new ArrayList<>(2);
         if (!isMbox(b)) {
             out.add(new MimeReader.Slice(b, 0, b.length));

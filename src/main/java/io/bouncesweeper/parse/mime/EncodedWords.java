@@ -1,4 +1,4 @@
-package io.bouncesweeper.parse;
+package io.bouncesweeper.parse.mime;
 
 import java.nio.charset.StandardCharsets;
 

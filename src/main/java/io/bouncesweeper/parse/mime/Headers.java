@@ -1,4 +1,4 @@
-package io.bouncesweeper.parse;
+package io.bouncesweeper.parse.mime;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -44,7 +44,7 @@ public final class Headers {
         }
 
         /** The name in lower case, made once: the index, report parsing and prefix checks all want it. */
-        String lowerName() {
+        public String lowerName() {
             String l = lowerName;
             if (l == null) {
                 l = LowerCase.of(name);
@@ -74,7 +74,7 @@ public final class Headers {
 
     private final List<Field> fields;
 
-    Headers(List<Field> fields) {
+    public Headers(List<Field> fields) {
         this.fields = fields;
     }
 

@@ -1,4 +1,4 @@
-package io.bouncesweeper.parse;
+package io.bouncesweeper.parse.mime;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -21,8 +21,11 @@ public final class MimePart {
     /** Set while this multipart's body is not split yet: splitting waits until someone asks for the children. */
     private Runnable pendingSplit;
     private String text;
-    /** This part read as a delivery-status report, once: the RFC 3464 decoder and the report hints both ask. */
-    DeliveryStatus deliveryStatus;
+    /**
+     * What a reader made of this part, kept with it: the delivery-status report is read once
+     * although the RFC 3464 decoder and the report hints both ask.
+     */
+    private Object derived;
 
     enum Encoding { NONE, BASE64, QUOTED_PRINTABLE }
 
@@ -50,6 +53,16 @@ public final class MimePart {
         bodyOffset = 0;
         bodyLength = d.length;
         pending = Encoding.NONE;
+    }
+
+    /** The value {@code read} makes of this part, made on the first call of each type and kept with the part. */
+    public <T> T derived(Class<T> type, java.util.function.Function<MimePart, T> read) {
+        if (type.isInstance(derived)) {
+            return type.cast(derived);
+        }
+        T value = read.apply(this);
+        derived = value;
+        return value;
     }
 
     public Headers headers() {
@@ -83,7 +96,7 @@ public final class MimePart {
         return enclosed;
     }
 
-    MimeReader.Slice slice() {
+    public MimeReader.Slice slice() {
         decode();
         return new MimeReader.Slice(body, bodyOffset, bodyLength);
     }

@@ -1,0 +1,20 @@
+package io.bouncesweeper.parse.mta;
+
+import io.bouncesweeper.domain.DeliveryRecord;
+import io.bouncesweeper.domain.Reason;
+import org.junit.jupiter.api.Test;
+
+import static io.bouncesweeper.parse.mta.FamilyFixtures.classify;
+import static io.bouncesweeper.parse.mta.FamilyFixtures.only;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class TrendMicroDecoderTest {
+    @Test
+    void readsItsReversedTranscriptAndItsUnableToDeliverLine() {
+        DeliveryRecord r = only("trendmicro-user-unknown.eml");
+        assertEquals("ken@example.co.jp", r.recipient());
+        assertEquals("TrendMicro", r.decoder());
+        assertEquals("5.1.1", r.status());
+        assertEquals(Reason.USER_UNKNOWN, classify(r).reason());
+    }
+}
