@@ -8,6 +8,8 @@ import io.bouncesweeper.domain.Classification;
 import io.bouncesweeper.domain.DeliveryRecord;
 import io.bouncesweeper.domain.ParsedMessage;
 import io.bouncesweeper.parse.BounceParser;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -22,6 +24,7 @@ import java.util.List;
  * <p>Exit code: 0 when every file was read, 1 when a file could not be read, 2 on a usage error.
  */
 public final class ClassifyCommand {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
     static final String USAGE = "usage: classify PATH...   (a mail file, or a folder searched recursively for *.eml)";
 
     private final BounceParser parser;
@@ -83,23 +86,26 @@ public final class ClassifyCommand {
         }
         List<DeliveryRecord> records = parsed.records();
         if (records.isEmpty()) {
-            out.println(new Json().field("file", shown).field("index", 1).field("kind", "none"));
+            out.println(JSON.writeValueAsString(line(shown, 1).put("kind", "none")));
             return;
         }
         for (int i = 0; i < records.size(); i++) {
             DeliveryRecord r = records.get(i);
             Classification c = classifier.classify(r);
-            out.println(new Json()
-                    .field("file", shown)
-                    .field("index", i + 1)
-                    .field("kind", r.kind().code())
-                    .field("recipient", r.recipient())
-                    .field("status", c.status())
-                    .field("replyCode", SmtpCodes.replyCode(r))
-                    .field("reason", c.reason().code())
-                    .field("hard", c.bounceClass() == BounceClass.HARD)
-                    .field("action", c.action().code())
-                    .field("rule", c.rule()));
+            out.println(JSON.writeValueAsString(line(shown, i + 1)
+                    .put("kind", r.kind().code())
+                    .put("recipient", r.recipient())
+                    .put("status", c.status())
+                    .put("replyCode", SmtpCodes.replyCode(r))
+                    .put("reason", c.reason().code())
+                    .put("hard", c.bounceClass() == BounceClass.HARD)
+                    .put("action", c.action().code())
+                    .put("rule", c.rule())));
         }
+    }
+
+    /** One output line's object; its members print in the order they are put. */
+    private static ObjectNode line(String file, int index) {
+        return JSON.createObjectNode().put("file", file).put("index", index);
     }
 }

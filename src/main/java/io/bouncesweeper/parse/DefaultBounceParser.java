@@ -19,7 +19,8 @@ import java.util.Locale;
  * that order. Stateless after construction, so one instance serves every thread.
  *
  * <p>Outcomes: PARSED when any decoder produced records; UNPARSED when the input has no header
- * block or looks like a bounce but no recipient could be read (worth a human look); NOT_A_REPORT
+ * block, a decoder found its report malformed ({@link MalformedReportException}), or it looks like
+ * a bounce but no recipient could be read (worth a human look); NOT_A_REPORT
  * otherwise. An mbox file yields the records of all its messages, in order; its first message
  * gives the Message-ID, Date and original message.
  */
@@ -105,8 +106,14 @@ public final class DefaultBounceParser implements BounceParser {
         MimePart original = mail.original();
         OriginalMessage orig = originalHeaders.of(original == null ? null : original.headers());
 
+        List<DeliveryRecord> decoded;
+        try {
+            decoded = decoders.decode(mail);
+        } catch (MalformedReportException e) {
+            return new ParsedMessage(ParseOutcome.UNPARSED, messageId, date, orig, List.of(), truncate(e.getMessage()));
+        }
         // the refused command where only the notification's transcript or wording says it
-        List<DeliveryRecord> records = notices.refine(mail, SmtpCommands.fill(mail, decoders.decode(mail)));
+        List<DeliveryRecord> records = notices.refine(mail, SmtpCommands.fill(mail, decoded));
         if (records.isEmpty() && !looksLikeBounce(mail) && autoReply.recognises(mail)) {
             records = autoReply.decode(mail);
         }

@@ -7,6 +7,7 @@ import io.bouncesweeper.domain.RecordKind;
 import io.bouncesweeper.parse.BounceParser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -74,7 +75,18 @@ class ClassifyCommandTest {
     }
 
     @Test
-    void jsonEscapesQuotesBackslashesAndControls() {
-        assertEquals("\"a\\\"b\\\\c\\n\\t\\u0001é\"", Json.escape("a\"b\\c\n\t\u0001é"));
+    void quotesBackslashesAndControlsStayOnOneLineAndReadBackUnchanged(@TempDir Path dir) throws IOException {
+        String recipient = "a\"b\\c\n\t\u0001é@example.org";
+        BounceParser parser = raw -> new ParsedMessage(ParseOutcome.PARSED, null, null, null,
+                List.of(DeliveryRecord.builder(RecordKind.BOUNCE).recipient(recipient).status("5.1.1").build()), null);
+        Files.writeString(dir.resolve("a.eml"), "x");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        ClassifyCommand.run(new String[]{dir.toString()}, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(new ByteArrayOutputStream()), parser);
+
+        List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
+        assertEquals(1, lines.size());
+        assertEquals(recipient, JsonMapper.builder().build().readTree(lines.get(0)).path("recipient").stringValue());
     }
 }

@@ -42,11 +42,14 @@ import javax.sql.DataSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The mailbox changing under a run: connections dropped mid-run, messages deleted by someone
@@ -244,7 +247,6 @@ class MailboxChangesTest {
         // Someone deletes the folder and restores all its mail from a backup: same mails, new UIDs
         // and a new UIDVALIDITY (GreenMail's is the second the folder was created)
         duringWrite = n -> { };
-        Thread.sleep(1_100);
         recreate("Historic", fixtures);
 
         assertThat(launcher.run(historic)).isEqualTo(SweepOutcome.COMPLETED);
@@ -276,6 +278,8 @@ class MailboxChangesTest {
             before = ((UIDFolder) folder).getUIDValidity();
             folder.delete(true);
         }
+        // GreenMail's UIDVALIDITY is the creation second: a folder made in the same second would get the old one
+        await().atMost(Duration.ofSeconds(5)).until(() -> Instant.now().getEpochSecond() > before);
         DIRECT.append(folderName, fixtures);
         try (Store store = DIRECT.connector().connect()) {
             assertThat(((UIDFolder) store.getFolder(folderName)).getUIDValidity()).as("new UIDVALIDITY").isNotEqualTo(before);

@@ -11,9 +11,12 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * A Dovecot instance of its own for one test class, from a generated config under
@@ -184,15 +187,10 @@ final class PrivateDovecot implements AutoCloseable {
         for (ProcessHandle child : children) {
             child.destroyForcibly();
         }
-        for (int i = 0; i < 100; i++) {
-            if (!listening(imapsPort) && !listening(imapPort) && !Files.exists(root.resolve("run").resolve("master.pid"))) {
-                if (children.stream().noneMatch(ProcessHandle::isAlive)) {
-                    return;
-                }
-            }
-            Thread.sleep(100);
-        }
-        throw new IllegalStateException("dovecot did not stop, see " + log());
+        await("dovecot stopped, see " + log()).atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+                .until(() -> !listening(imapsPort) && !listening(imapPort)
+                        && !Files.exists(root.resolve("run").resolve("master.pid"))
+                        && children.stream().noneMatch(ProcessHandle::isAlive));
     }
 
     private static boolean listening(int port) {
@@ -233,16 +231,9 @@ final class PrivateDovecot implements AutoCloseable {
         return root.resolve("dovecot.log");
     }
 
-    private void awaitPort(int port) throws InterruptedException {
-        for (int i = 0; i < 300; i++) {
-            try (Socket s = new Socket()) {
-                s.connect(new InetSocketAddress("127.0.0.1", port), 200);
-                return;
-            } catch (IOException e) {
-                Thread.sleep(100);
-            }
-        }
-        throw new IllegalStateException("dovecot is not listening on " + port + ", see " + log());
+    private void awaitPort(int port) {
+        await("dovecot listening on " + port + ", see " + log()).atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(100)).until(() -> listening(port));
     }
 
     private void stop() {

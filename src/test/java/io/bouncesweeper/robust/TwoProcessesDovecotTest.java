@@ -12,12 +12,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Two job processes (real JVMs) started at once on the same mailbox folder of a private Dovecot:
@@ -53,20 +55,10 @@ class TwoProcessesDovecotTest {
             JobProcess b = JobProcess.start(env, dir.resolve("b.log"), "-Xmx256m");
 
             // the loser must end while the winner still holds the lock (it pauses 40 s after its first commit)
-            JobProcess loser = null;
-            JobProcess winner = null;
-            for (int i = 0; i < 1800 && loser == null; i++) {
-                if (!a.isAlive()) {
-                    loser = a;
-                    winner = b;
-                } else if (!b.isAlive()) {
-                    loser = b;
-                    winner = a;
-                } else {
-                    Thread.sleep(100);
-                }
-            }
-            assertThat(loser).as("one process ended within 180 s").isNotNull();
+            await("one process ended within 180 s").atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> !a.isAlive() || !b.isAlive());
+            JobProcess loser = a.isAlive() ? b : a;
+            JobProcess winner = loser == a ? b : a;
             int loserExit = loser.waitFor(1);
             assertThat(winner.isAlive()).as("the other still works (holds the lock) when the loser has ended:\n%s",
                     loser.output()).isTrue();

@@ -15,6 +15,7 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.quartz.SchedulerFactoryBean;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Two schedulers in one cluster on one MariaDB, configured with the application's own Quartz
@@ -42,7 +44,7 @@ class QuartzClusterTest {
             try {
                 runsPerNode.computeIfAbsent(context.getScheduler().getSchedulerInstanceId(), n -> new AtomicInteger())
                         .incrementAndGet();
-                Thread.sleep(300); // long enough that a second node would overlap if it took the same fire
+                Thread.sleep(300); // the job's work: long enough that a second node would overlap if it took the same fire
             } catch (Exception e) {
                 Thread.currentThread().interrupt();
             }
@@ -79,14 +81,18 @@ class QuartzClusterTest {
         a.start();
         b.start();
 
-        Thread.sleep(8_000);
-        assertThat(MigratedDatabase.jdbc().queryForList(
-                "SELECT INSTANCE_NAME FROM QRTZ_SCHEDULER_STATE WHERE SCHED_NAME = ? ORDER BY INSTANCE_NAME", String.class,
-                applicationQuartzSetting("scheduler-name")))
-                .as("both nodes check in to the cluster").containsExactly("node-a", "node-b");
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            assertThat(MigratedDatabase.jdbc().queryForList(
+                    "SELECT INSTANCE_NAME FROM QRTZ_SCHEDULER_STATE WHERE SCHED_NAME = ? ORDER BY INSTANCE_NAME", String.class,
+                    applicationQuartzSetting("scheduler-name")))
+                    .as("both nodes check in to the cluster").containsExactly("node-a", "node-b");
+            assertThat(runsPerFireTime).as("fires served").hasSizeGreaterThanOrEqualTo(4);
+        });
         a.standby();
         b.standby();
-        Thread.sleep(500);
+        // no new fire starts in standby; the ones under way finish before their runs are counted
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> a.getCurrentlyExecutingJobs().isEmpty() && b.getCurrentlyExecutingJobs().isEmpty());
 
         assertThat(runsPerFireTime).as("fires served").hasSizeGreaterThanOrEqualTo(4);
         assertThat(runsPerFireTime.values()).as("runs per fire").allSatisfy(n -> assertThat(n.get()).isEqualTo(1));

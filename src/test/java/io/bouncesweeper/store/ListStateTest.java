@@ -14,6 +14,7 @@ import io.bouncesweeper.domain.Reason;
 import io.bouncesweeper.domain.RecordKind;
 import io.bouncesweeper.support.JobTestSupport;
 import io.bouncesweeper.support.MigratedDatabase;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,6 +41,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -220,19 +223,25 @@ class ListStateTest {
         ProcessedMessage second = bounce("both@example.net", "452 4.2.2 Mailbox full", T0.plusSeconds(60));
         CountDownLatch firstApplied = new CountDownLatch(1);
         CountDownLatch secondStarted = new CountDownLatch(1);
+        AtomicLong secondConnection = new AtomicLong();
+        AtomicBoolean secondWritten = new AtomicBoolean();
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             Future<?> a = pool.submit(() -> tx.executeWithoutResult(s -> {
                 writeInTransaction(first);
                 firstApplied.countDown();
                 await(secondStarted); // commit only once the other transaction is under way
-                sleep(500);
+                // ... and waits behind this one's locks (or, stored in another order, got through)
+                Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20))
+                        .until(() -> secondWritten.get() || blockedInAStatement(secondConnection.get()));
             }));
             await(firstApplied);
             Future<?> b = pool.submit(() -> tx.executeWithoutResult(s -> {
                 jdbc.queryForList("SELECT id FROM bounce_event"); // this transaction's snapshot: without the first
+                secondConnection.set(jdbc.queryForObject("SELECT CONNECTION_ID()", Long.class));
                 secondStarted.countDown();
                 writeInTransaction(second); // waits for the first to commit, then counts its event too
+                secondWritten.set(true);
             }));
             a.get(30, TimeUnit.SECONDS);
             b.get(30, TimeUnit.SECONDS);
@@ -393,12 +402,14 @@ class ListStateTest {
         }
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    /**
+     * The connection has been running one statement for over 200 ms: waiting for a lock (a row
+     * write takes a few ms). The server's process list shows a user its own connections.
+     */
+    private boolean blockedInAStatement(long connectionId) {
+        return JobTestSupport.count(jdbc, """
+                SELECT COUNT(*) FROM information_schema.PROCESSLIST
+                 WHERE ID = ? AND COMMAND = 'Query' AND TIME_MS > 200""", connectionId) > 0;
     }
 
     private List<String> snapshot() {

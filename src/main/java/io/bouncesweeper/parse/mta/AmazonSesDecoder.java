@@ -1,18 +1,23 @@
 package io.bouncesweeper.parse.mta;
 
-import io.bouncesweeper.smtp.Command;
-import io.bouncesweeper.smtp.Reply;
 import io.bouncesweeper.domain.DeliveryRecord;
 import io.bouncesweeper.domain.RecordKind;
 import io.bouncesweeper.parse.Decoder;
 import io.bouncesweeper.parse.Mail;
-import io.bouncesweeper.smtp.Reply;
+import io.bouncesweeper.parse.MalformedReportException;
 import io.bouncesweeper.parse.Text;
+import io.bouncesweeper.smtp.Command;
+import io.bouncesweeper.smtp.Reply;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * Amazon SES notifications delivered by SNS e-mail: a JSON document with notificationType
@@ -20,6 +25,14 @@ import java.util.Map;
  */
 final class AmazonSesDecoder implements Decoder {
     static final String NAME = "AmazonSES";
+    /**
+     * Nesting capped as for MIME (a notification is four levels deep); the document is cut from the
+     * first '{' to the last '}', so text after the JSON value (an SNS footer) is no defect.
+     */
+    private static final JsonMapper JSON = JsonMapper.builder(JsonFactory.builder()
+                    .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build()).build())
+            .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
 
     @Override
     public String name() {
@@ -43,23 +56,23 @@ final class AmazonSesDecoder implements Decoder {
         }
         // SNS folds long lines: "...!\n " or "\n " continues the previous line
         String json = text.substring(start, end + 1).replace("!\n ", "").replace("\n ", "");
-        Object root = MiniJson.parse(json);
-        String type = MiniJson.str(root, "notificationType");
+        JsonNode root = parse(json);
+        String type = str(root, "notificationType");
         if (type == null) {
             return List.of();
         }
         List<DeliveryRecord> out = new ArrayList<>();
         switch (type.toLowerCase(Locale.ROOT)) {
             case "bounce" -> {
-                Map<String, Object> bounce = MiniJson.obj(root, "bounce");
-                String reporting = MiniJson.str(bounce, "reportingMTA");
-                for (Object r : MiniJson.list(bounce, "bouncedRecipients")) {
-                    String diag = Text.afterType(MiniJson.str(r, "diagnosticCode"));
+                JsonNode bounce = root.path("bounce");
+                String reporting = str(bounce, "reportingMTA");
+                for (JsonNode r : list(bounce, "bouncedRecipients")) {
+                    String diag = Text.afterType(str(r, "diagnosticCode"));
                     Reply.Pair pair = diag == null ? null : Reply.lastFailurePair(diag);
-                    String status = pair != null ? pair.status() : MiniJson.str(r, "status");
+                    String status = pair != null ? pair.status() : str(r, "status");
                     out.add(DeliveryRecord.builder(RecordKind.BOUNCE)
-                            .recipient(MiniJson.str(r, "emailAddress"))
-                            .action(MiniJson.str(r, "action"))
+                            .recipient(str(r, "emailAddress"))
+                            .action(str(r, "action"))
                             .status(status)
                             .replyCode(pair != null ? pair.replyCode() : diag == null ? null : Reply.find(diag))
                             .diagnostic(diag)
@@ -70,30 +83,30 @@ final class AmazonSesDecoder implements Decoder {
                 }
             }
             case "complaint" -> {
-                Map<String, Object> complaint = MiniJson.obj(root, "complaint");
-                String feedback = MiniJson.str(complaint, "complaintFeedbackType");
-                for (Object r : MiniJson.list(complaint, "complainedRecipients")) {
+                JsonNode complaint = root.path("complaint");
+                String feedback = str(complaint, "complaintFeedbackType");
+                for (JsonNode r : list(complaint, "complainedRecipients")) {
                     out.add(DeliveryRecord.builder(RecordKind.COMPLAINT)
-                            .recipient(MiniJson.str(r, "emailAddress"))
+                            .recipient(str(r, "emailAddress"))
                             .feedbackType(feedback == null ? "abuse" : feedback.toLowerCase(Locale.ROOT))
                             .decoder(NAME)
                             .build());
                 }
             }
             case "delivery" -> {
-                Map<String, Object> delivery = MiniJson.obj(root, "delivery");
-                String smtp = MiniJson.str(delivery, "smtpResponse");
+                JsonNode delivery = root.path("delivery");
+                String smtp = str(delivery, "smtpResponse");
                 Reply.Pair pair = smtp == null ? null : Reply.lastPair(smtp);
-                for (Object r : MiniJson.list(delivery, "recipients")) {
-                    if (r instanceof String address) {
+                for (JsonNode r : list(delivery, "recipients")) {
+                    if (r.isString()) {
                         out.add(DeliveryRecord.builder(RecordKind.DELIVERED)
-                                .recipient(address)
+                                .recipient(r.stringValue())
                                 .action("delivered")
                                 .status(pair != null ? pair.status() : null)
                                 .replyCode(pair != null ? pair.replyCode() : null)
                                 .diagnostic(smtp)
-                                .remoteMta(MiniJson.str(delivery, "remoteMtaIp"))
-                                .reportingMta(MiniJson.str(delivery, "reportingMTA"))
+                                .remoteMta(str(delivery, "remoteMtaIp"))
+                                .reportingMta(str(delivery, "reportingMTA"))
                                 .decoder(NAME)
                                 .build());
                     }
@@ -102,5 +115,26 @@ final class AmazonSesDecoder implements Decoder {
             default -> { }
         }
         return out;
+    }
+
+    private static JsonNode parse(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (JacksonException e) {
+            throw new MalformedReportException(NAME, "its JSON does not parse: " + e.getOriginalMessage()
+                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr()
+                    + ", column " + e.getLocation().getColumnNr() + ")"), e);
+        }
+    }
+
+    /** An array member's elements; none when missing or not an array. */
+    private static Iterable<JsonNode> list(JsonNode node, String key) {
+        JsonNode v = node.path(key);
+        return v.isArray() ? v.values() : List.of();
+    }
+
+    /** A string member; null when missing or of another JSON type (SES sends every field used here as a string). */
+    private static String str(JsonNode node, String key) {
+        return node.path(key).stringValue(null);
     }
 }
