@@ -53,15 +53,20 @@ public record BounceSweeperProperties(
             String token,
             String tokenFile,
             String tokenCommand,
-            @DefaultValue("false") boolean allowPlainExpunge) {
+            @DefaultValue("false") boolean allowPlainExpunge,
+            @Valid OAuth2Settings oauth2) {
 
         public int effectivePort() {
             return port != null ? port : security.defaultPort();
         }
 
         @AssertTrue(message = "bounce-sweeper.imap.auth=PASSWORD needs bounce-sweeper.imap.password; "
-                + "XOAUTH2 needs exactly one of bounce-sweeper.imap.token, token-file and token-command")
+                + "XOAUTH2 needs exactly one of bounce-sweeper.imap.token, token-file and token-command; "
+                + "OAUTH2 needs bounce-sweeper.imap.oauth2.grant, token-endpoint and client-id")
         public boolean isCredentialGiven() {
+            if (auth == ImapAuth.OAUTH2) {
+                return oauth2 != null;
+            }
             if (auth != ImapAuth.XOAUTH2) {
                 return password != null && !password.isBlank();
             }
@@ -82,7 +87,7 @@ public record BounceSweeperProperties(
         @Override
         public String toString() {
             return "Imap[" + security + "://" + user + "@" + host + ":" + effectivePort() + ", auth=" + auth
-                    + ", password=****]";
+                    + ", password=****" + (oauth2 != null ? ", oauth2=" + oauth2 : "") + "]";
         }
     }
 

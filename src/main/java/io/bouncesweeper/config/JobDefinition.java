@@ -51,6 +51,7 @@ public record JobDefinition(
      * One folder to sweep. Connection fields left out come from {@code bounce-sweeper.imap.*}.
      *
      * @param passwordEnv name of the environment variable that holds this account's password
+     * @param oauth2      log in by OAUTHBEARER or XOAUTH2 with tokens from this grant instead of a password
      * @param identity    how the account is recorded with each message and named in locks; default
      *                    {@code user@host}. Only needed to tell apart two servers on one host (different
      *                    ports) with the same user; changing it for an account already swept makes its
@@ -63,10 +64,16 @@ public record JobDefinition(
             String user,
             String passwordEnv,
             ImapSecurity security,
-            @Size(max = 255) String identity) {
+            @Size(max = 255) String identity,
+            @Valid OAuth2Settings oauth2) {
 
         public static Mailbox folder(String folder) {
-            return new Mailbox(folder, null, null, null, null, null, null);
+            return new Mailbox(folder, null, null, null, null, null, null, null);
+        }
+
+        @AssertTrue(message = "password-env and oauth2: an entry logs in one way, give only one of them")
+        public boolean isOneLoginGiven() {
+            return passwordEnv == null || oauth2 == null;
         }
     }
 

@@ -1,5 +1,6 @@
 package io.bouncesweeper.imap;
 
+import io.bouncesweeper.imap.oauth.TokenEndpointRefusal;
 import jakarta.mail.MessagingException;
 import org.eclipse.angus.mail.imap.IMAPStore;
 import org.slf4j.Logger;
@@ -7,7 +8,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One login per account before a run touches any mail, to refuse at start what no retry can fix:
- * a token endpoint that refuses the account's grant (a revoked refresh token) and a server that
+ * a token endpoint that refuses the account's grant (a revoked refresh token), an IMAP server that
+ * refuses even a freshly issued OAuth2 token, and a server that
  * cannot archive the way the settings allow (neither MOVE nor UIDPLUS). Anything that may pass
  * (a server or token endpoint that cannot be reached) is only logged: the run's own retries deal with it.
  */
@@ -33,6 +35,9 @@ public final class ImapPreflight {
             TokenEndpointRefusal refusal = refusal(e);
             if (refusal != null) {
                 throw refusal;
+            }
+            if (e instanceof ImapConnector.OAuth2LoginRefusedException) {
+                throw new IllegalStateException(e.getMessage(), e);
             }
             log.warn("could not check {} before the run ({}); the run tries again", settings, e.getMessage());
         }

@@ -1,13 +1,15 @@
 package io.bouncesweeper.imap;
 
 import io.bouncesweeper.config.ImapSecurity;
+import io.bouncesweeper.imap.oauth.AccessTokens;
 
 import java.time.Duration;
 
 /**
  * What it takes to reach one mailbox; decoupled from Spring's property binding.
  *
- * @param oauth2   the XOAUTH2 token source, or null to log in with {@code password}
+ * @param oauth2   where the OAuth2 access tokens come from (OAUTHBEARER or XOAUTH2), or null to log in
+ *                 with {@code password}
  * @param compress ask for COMPRESS=DEFLATE (RFC 4978) when the server offers it: bounce mail
  *                 shrinks several times, which saves bandwidth and most of the client's TLS work
  * @param allowPlainExpunge on a server without MOVE and UIDPLUS, archive with COPY and a plain
@@ -23,7 +25,7 @@ public record ImapSettings(
         String trustStorePassword,
         Duration connectTimeout,
         Duration readTimeout,
-        TokenSource oauth2,
+        AccessTokens oauth2,
         boolean compress,
         boolean allowPlainExpunge) {
 
@@ -35,7 +37,7 @@ public record ImapSettings(
 
     /** Compression when offered. */
     public ImapSettings(String host, int port, String user, String password, ImapSecurity security, String trustStore,
-                        String trustStorePassword, Duration connectTimeout, Duration readTimeout, TokenSource oauth2) {
+                        String trustStorePassword, Duration connectTimeout, Duration readTimeout, AccessTokens oauth2) {
         this(host, port, user, password, security, trustStore, trustStorePassword, connectTimeout, readTimeout, oauth2, true,
                 false);
     }

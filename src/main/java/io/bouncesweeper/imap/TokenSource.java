@@ -1,5 +1,7 @@
 package io.bouncesweeper.imap;
 
+import io.bouncesweeper.imap.oauth.AccessTokens;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +18,7 @@ import java.util.concurrent.TimeUnit;
  * whose standard output, trimmed, is the token. The token never appears in any message: failures
  * name the source, not the content.
  */
-public final class TokenSource {
+public final class TokenSource implements AccessTokens {
     static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(30);
     private static final int MAX_TOKEN_BYTES = 64 * 1024;
 
@@ -41,6 +43,12 @@ public final class TokenSource {
                 blank(tokenCommand) ? null : tokenCommand);
     }
 
+    @Override
+    public void refused(String token) {
+        // nothing cached: a file or command is read again at the next connect
+    }
+
+    @Override
     public String token() {
         String value;
         if (token != null) {

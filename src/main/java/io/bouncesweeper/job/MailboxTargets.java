@@ -5,14 +5,25 @@ import io.bouncesweeper.config.ImapAuth;
 import io.bouncesweeper.config.ImapSecurity;
 import io.bouncesweeper.config.InvalidJobDefinitionException;
 import io.bouncesweeper.config.JobDefinition;
+import io.bouncesweeper.config.OAuth2Settings;
 import io.bouncesweeper.imap.ImapSettings;
 import io.bouncesweeper.imap.TokenSource;
+import io.bouncesweeper.imap.oauth.AccessTokens;
+import io.bouncesweeper.imap.oauth.OAuth2TokenClient;
 
+import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
-/** Resolves a definition's mailbox entries against the default account into connectable targets. */
+/**
+ * Resolves a definition's mailbox entries against the default account into connectable targets.
+ * How an entry logs in: its own {@code oauth2:} grant, else its {@code password-env}, else the
+ * default account's way ({@code bounce-sweeper.imap.auth}) with the entry's user. Entries of one
+ * account and grant share one token cache.
+ */
 public final class MailboxTargets {
     private MailboxTargets() {
     }
@@ -20,8 +31,9 @@ public final class MailboxTargets {
     public static List<MailboxTarget> resolve(JobDefinition definition, BounceSweeperProperties.Imap account,
                                        Function<String, String> environment) {
         List<MailboxTarget> targets = new ArrayList<>();
+        Map<List<Object>, OAuth2TokenClient> grants = new HashMap<>();
         for (int i = 0; i < definition.mailboxes().size(); i++) {
-            MailboxTarget target = resolve(definition, i, account, environment);
+            MailboxTarget target = resolve(definition, i, account, environment, grants);
             for (int j = 0; j < targets.size(); j++) {
                 MailboxTarget other = targets.get(j);
                 if (other.mailbox().equals(target.mailbox()) && other.folder().equals(target.folder())
@@ -40,7 +52,7 @@ public final class MailboxTargets {
     }
 
     private static MailboxTarget resolve(JobDefinition definition, int index, BounceSweeperProperties.Imap account,
-                                         Function<String, String> environment) {
+                                         Function<String, String> environment, Map<List<Object>, OAuth2TokenClient> grants) {
         JobDefinition.Mailbox m = definition.mailboxes().get(index);
         String where = "job definition '" + definition.name() + "', mailboxes[" + index + "]";
         ImapSecurity security = m.security() != null ? m.security() : account.security();
@@ -53,8 +65,14 @@ public final class MailboxTargets {
         String user = m.user() != null ? m.user() : account.user();
         String password = account.password();
         boolean ownAccount = m.user() != null || m.passwordEnv() != null;
-        TokenSource oauth2 = account.auth() == ImapAuth.XOAUTH2 && !ownAccount
-                ? TokenSource.of(account.token(), account.tokenFile(), account.tokenCommand()) : null;
+        AccessTokens oauth2 = null;
+        if (m.oauth2() != null) {
+            oauth2 = grant(m.oauth2(), "mailboxes[" + index + "].oauth2", where, user, host, environment, grants);
+        } else if (m.passwordEnv() == null && account.auth() == ImapAuth.OAUTH2) {
+            oauth2 = grant(account.oauth2(), "bounce-sweeper.imap.oauth2", where, user, host, environment, grants);
+        } else if (account.auth() == ImapAuth.XOAUTH2 && !ownAccount) {
+            oauth2 = TokenSource.of(account.token(), account.tokenFile(), account.tokenCommand());
+        }
         if (m.passwordEnv() != null) {
             password = environment.apply(m.passwordEnv());
             if (password == null || password.isBlank()) {
@@ -67,6 +85,22 @@ public final class MailboxTargets {
                 account.allowPlainExpunge());
         String identity = m.identity() != null && !m.identity().isBlank() ? m.identity() : user + "@" + host;
         return new MailboxTarget(identity, m.folder(), settings);
+    }
+
+    /** One token client per account and grant; its secrets are read once here, so a missing one fails at start. */
+    private static OAuth2TokenClient grant(OAuth2Settings settings, String setting, String where, String user, String host,
+                                           Function<String, String> environment,
+                                           Map<List<Object>, OAuth2TokenClient> grants) {
+        return grants.computeIfAbsent(List.of(settings, user, host), key -> {
+            OAuth2TokenClient client = new OAuth2TokenClient(settings, setting, user + "@" + host, user, environment,
+                    Clock.systemUTC());
+            try {
+                client.checkSecrets();
+            } catch (IllegalStateException e) {
+                throw new InvalidJobDefinitionException(where + ": " + e.getMessage());
+            }
+            return client;
+        });
     }
 
     private static boolean sameServer(ImapSettings a, ImapSettings b) {

@@ -38,6 +38,16 @@ class ImapAuthSettingsTest {
         assertThat(two).contains("token-command").doesNotContain("tok-1f2e3d");
     }
 
+    @Test
+    void oauth2NeedsItsGrantAndNamesTheMissingCredential(CapturedOutput output) {
+        assertThat(startupFailure(output, "bounce-sweeper.imap.auth=OAUTH2")).contains("bounce-sweeper.imap.oauth2.grant");
+        String noSecret = startupFailure(output, "bounce-sweeper.imap.auth=OAUTH2",
+                "bounce-sweeper.imap.oauth2.grant=client-credentials",
+                "bounce-sweeper.imap.oauth2.token-endpoint=https://login.microsoftonline.com/contoso/oauth2/v2.0/token",
+                "bounce-sweeper.imap.oauth2.client-id=0f1e2d3c");
+        assertThat(noSecret).contains("bounce-sweeper.imap.oauth2").contains("client-secret-env");
+    }
+
     private static String startupFailure(CapturedOutput output, String... extra) {
         List<String> props = new ArrayList<>(BASE);
         props.addAll(List.of(extra));

@@ -1,4 +1,4 @@
-package io.bouncesweeper.imap;
+package io.bouncesweeper.imap.oauth;
 
 /**
  * The token endpoint answered and refused the grant (OAuth2 error response, e.g. {@code invalid_grant}
