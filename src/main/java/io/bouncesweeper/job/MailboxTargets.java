@@ -66,7 +66,7 @@ public final class MailboxTargets {
                 account.trustStorePassword(), account.connectTimeout(), account.readTimeout(), oauth2, account.compress(),
                 account.allowPlainExpunge());
         String identity = m.identity() != null && !m.identity().isBlank() ? m.identity() : user + "@" + host;
-        return new MailboxTarget(identity, m.folder(), settings);
+        return new MailboxTarget(identity, m.folder(), settings, m.uids());
     }
 
     private static boolean sameServer(ImapSettings a, ImapSettings b) {
