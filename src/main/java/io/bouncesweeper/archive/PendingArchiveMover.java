@@ -1,5 +1,6 @@
 package io.bouncesweeper.archive;
 
+import io.bouncesweeper.domain.UidRange;
 import io.bouncesweeper.store.BounceStore;
 import io.bouncesweeper.store.PendingArchive;
 import jakarta.mail.MessagingException;
@@ -24,15 +25,18 @@ public class PendingArchiveMover {
     private final MailArchiver archiver;
     private final String mailbox;
     private final String folder;
+    private final UidRange uids;
     private final TransactionTemplate transaction;
     private final ArchiveTally tally;
 
-    public PendingArchiveMover(BounceStore store, MailArchiver archiver, String mailbox, String folder,
+    /** @param uids the part of the folder this run reads: other parts' processes move their own mail */
+    public PendingArchiveMover(BounceStore store, MailArchiver archiver, String mailbox, String folder, UidRange uids,
                                TransactionTemplate transaction, ArchiveTally tally) {
         this.store = store;
         this.archiver = archiver;
         this.mailbox = mailbox;
         this.folder = folder;
+        this.uids = uids;
         this.transaction = transaction;
         this.tally = tally;
     }
@@ -42,7 +46,8 @@ public class PendingArchiveMover {
             return; // the common case: no need to connect just to find nothing
         }
         long uidValidity = archiver.uidValidity();
-        List<PendingArchive> pending = store.pendingArchive(mailbox, folder, uidValidity);
+        List<PendingArchive> pending = store.pendingArchive(mailbox, folder, uidValidity).stream()
+                .filter(p -> uids.contains(p.uid())).toList();
         if (pending.isEmpty()) {
             return;
         }
@@ -59,6 +64,6 @@ public class PendingArchiveMover {
 
     @Override
     public String toString() {
-        return mailbox + "/" + folder;
+        return mailbox + "/" + folder + (uids.isAll() ? "" : " (UID " + uids + ")");
     }
 }

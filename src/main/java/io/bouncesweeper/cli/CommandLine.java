@@ -30,9 +30,11 @@ public final class CommandLine {
             active.""";
     static final String JOB_USAGE = """
             usage: java -jar bounce-sweeper.jar [--job=NAME] [--folder=FOLDER] [--dry-run] [--reclassify]
-                                                [--bounce-sweeper.SETTING=VALUE ...]
+                                                [--uid-from=N] [--uid-to=M] [--bounce-sweeper.SETTING=VALUE ...]
 
             Runs the job definition NAME (jobs/NAME.yml, default nightly-cleanup) once and exits.
+            --uid-from/--uid-to read only that UID range of each folder: one huge folder split over
+            several processes, each with its own range (docs/deploy.md).
             Required settings: bounce-sweeper.imap.host, .user, .password (or an OAuth2 token),
             bounce-sweeper.db.url, .user, .password; each may be an environment variable
             (BOUNCE_SWEEPER_DB_URL ...). README "Settings" lists them all.

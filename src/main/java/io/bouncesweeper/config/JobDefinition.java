@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import io.bouncesweeper.domain.UidRange;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import java.time.Duration;
@@ -56,6 +57,10 @@ public record JobDefinition(
      *                    {@code user@host}. Only needed to tell apart two servers on one host (different
      *                    ports) with the same user; changing it for an account already swept makes its
      *                    stored mail look new to duplicate detection.
+     * @param uidFrom     read only messages with this UID or above (both ends included; left out: from the first)
+     * @param uidTo       read only messages with this UID or below (left out: to the last). With {@code uid-from},
+     *                    splits one huge folder over several processes or pods, each given a disjoint range
+     *                    (docs/deploy.md, "One huge folder across machines")
      */
     public record Mailbox(
             @NotBlank String folder,
@@ -65,15 +70,31 @@ public record JobDefinition(
             String passwordEnv,
             ImapSecurity security,
             @Size(max = 255) String identity,
-            @Valid OAuth2Settings oauth2) {
+            @Valid OAuth2Settings oauth2,
+            @Min(1) @Max(UidRange.MAX_UID) Long uidFrom,
+            @Min(1) @Max(UidRange.MAX_UID) Long uidTo) {
 
         public static Mailbox folder(String folder) {
-            return new Mailbox(folder, null, null, null, null, null, null, null);
+            return new Mailbox(folder, null, null, null, null, null, null, null, null, null);
         }
 
         @AssertTrue(message = "password-env and oauth2: an entry logs in one way, give only one of them")
         public boolean isOneLoginGiven() {
             return passwordEnv == null || oauth2 == null;
+        }
+
+        @AssertTrue(message = "uid-from must not be above uid-to")
+        public boolean isUidRangeOrdered() {
+            return uidFrom == null || uidTo == null || uidFrom <= uidTo;
+        }
+
+        /** The part of the folder this entry reads. */
+        public UidRange uids() {
+            return UidRange.of(uidFrom, uidTo);
+        }
+
+        Mailbox withUids(Long from, Long to) {
+            return new Mailbox(folder, host, port, user, passwordEnv, security, identity, oauth2, from, to);
         }
     }
 
@@ -176,8 +197,12 @@ public record JobDefinition(
 
     /** The definition as one run asked for it: command-line options win over the file. */
     public JobDefinition with(RunOverrides o) {
+        List<Mailbox> chosen = o.folder() != null ? List.of(Mailbox.folder(o.folder())) : mailboxes;
+        if (o.uidFrom() != null || o.uidTo() != null) {
+            chosen = chosen.stream().map(m -> m.withUids(o.uidFrom(), o.uidTo())).toList();
+        }
         return new JobDefinition(name, description, schedule,
-                o.folder() != null ? List.of(Mailbox.folder(o.folder())) : mailboxes,
+                chosen,
                 o.select() != null ? o.select() : select,
                 o.since() != null ? o.since() : since,
                 o.before() != null ? o.before() : before,

@@ -11,7 +11,8 @@ import java.sql.SQLException;
 import java.util.Optional;
 
 /**
- * Holds a folder's lock for the length of its sweep: two runs never work one folder. Registered
+ * Holds a folder's lock for the length of its sweep: two runs never work one folder (or one UID
+ * range of it, when the folder is split over several processes). Registered
  * first, so the archive's own step listener (which Spring Batch calls after it at the start and
  * before it at the end) works inside the lock.
  */
@@ -32,7 +33,7 @@ class MailboxSweepListener implements StepExecutionListener {
     @Override
     public void beforeStep(StepExecution stepExecution) {
         try {
-            Optional<MailboxLock> acquired = MailboxLock.tryAcquire(dataSource, target.mailbox(), target.folder());
+            Optional<MailboxLock> acquired = MailboxLock.tryAcquire(dataSource, target.mailbox(), target.lockedPart());
             lock = acquired.orElseThrow(() -> new AnotherRunActiveException(
                     "another Bounce Sweeper run is working on " + target + "; leaving it alone"));
         } catch (SQLException e) {

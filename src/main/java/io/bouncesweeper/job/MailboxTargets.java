@@ -84,7 +84,7 @@ public final class MailboxTargets {
                 account.trustStorePassword(), account.connectTimeout(), account.readTimeout(), oauth2, account.compress(),
                 account.allowPlainExpunge());
         String identity = m.identity() != null && !m.identity().isBlank() ? m.identity() : user + "@" + host;
-        return new MailboxTarget(identity, m.folder(), settings);
+        return new MailboxTarget(identity, m.folder(), settings, m.uids());
     }
 
     /** One token client per account and grant; its secrets are read once here, so a missing one fails at start. */

@@ -1,6 +1,7 @@
 package io.bouncesweeper.job;
 
 import io.bouncesweeper.config.BounceSweeperProperties;
+import io.bouncesweeper.config.InvalidJobDefinitionException;
 import io.bouncesweeper.config.JobDefinition;
 import io.bouncesweeper.config.RunOverrides;
 import org.springframework.boot.ApplicationArguments;
@@ -18,7 +19,7 @@ import java.util.Locale;
  * (completed), 1 (failed), 3 (another run holds the job or a mailbox) or 4 (completed with a
  * sender-side alert, where the definition sets alerts.fail-run). The command line picks the
  * definition and adjusts it: {@code --job=reprocess-historic --folder=Bounces/2024 --select=ALL
- * --since=2024-01-01 --before=2025-01-01 --dry-run --keep-in-place}; {@code --reclassify} re-evaluates the
+ * --since=2024-01-01 --before=2025-01-01 --dry-run --keep-in-place --uid-from=1 --uid-to=500000}; {@code --reclassify} re-evaluates the
  * stored events with the current rules instead of reading mail (with --since/--before: by event time). In an Indexed Kubernetes Job,
  * JOB_COMPLETION_INDEX picks one mailbox entry of the definition.
  */
@@ -48,9 +49,19 @@ public class RunOnceRunner implements ApplicationRunner, ExitCodeGenerator {
                 select == null ? null : JobDefinition.Selection.valueOf(select.toUpperCase(Locale.ROOT)),
                 since == null ? null : LocalDate.parse(since),
                 before == null ? null : LocalDate.parse(before),
-                args.containsOption("dry-run"), args.containsOption("keep-in-place"), args.containsOption("reclassify"));
+                args.containsOption("dry-run"), args.containsOption("keep-in-place"), args.containsOption("reclassify"),
+                uid(args, "uid-from"), uid(args, "uid-to"));
         Integer shard = completionIndex == null || completionIndex.isBlank() ? null : Integer.valueOf(completionIndex.trim());
         return new RunRequest(job != null ? job : defaultJob, overrides, shard);
+    }
+
+    private static Long uid(ApplicationArguments args, String name) {
+        String value = option(args, name);
+        try {
+            return value == null ? null : Long.valueOf(value.trim());
+        } catch (NumberFormatException e) {
+            throw new InvalidJobDefinitionException("--" + name + " must be a UID (a whole number), not '" + value + "'");
+        }
     }
 
     private static String option(ApplicationArguments args, String name) {

@@ -162,10 +162,11 @@ public class SweepJobFactory {
         ArchiveFolders folders = new ArchiveFolders(a.hard(), a.soft(), a.other(), a.unparsed(), a.notices());
         BounceStore store = newStore(jdbc, settings, clock);
         String criteria = SearchCriteria.of(definition.select() == JobDefinition.Selection.UNSEEN,
-                definition.since(), definition.before());
+                definition.since(), definition.before(), target.uids());
         MailboxItemReader reader = new MailboxItemReader(connector, target.mailbox(), target.folder(), criteria,
                 definition.chunkSize(), properties.imap().maxMessageBytes(), properties.imap().retryAttempts(),
-                properties.imap().retryPause(), store::highestStoredUid);
+                properties.imap().retryPause(),
+                (mailbox, folder, uidValidity) -> store.highestStoredUid(mailbox, folder, uidValidity, target.uids().to()));
         reader.setSearchListener(n -> statistics.searched(target.mailbox(), target.folder(), n));
         BounceItemWriter writer = new BounceItemWriter(store, folders, statistics, mode, preview);
         ChunkOrientedStepBuilder<MailboxMessage, ProcessedMessage> step = new StepBuilder("sweepMailbox", repository)
@@ -187,7 +188,7 @@ public class SweepJobFactory {
             step.listener(chunks);
             if (mode == SweepMode.ARCHIVE) {
                 step.listener(new OutboxDrain(new PendingArchiveMover(store, archiver, target.mailbox(), target.folder(),
-                        separate, statistics), chunks, archiver, target.folder()));
+                        target.uids(), separate, statistics), chunks, archiver, target.folder()));
             }
         }
         return step.build();

@@ -5,6 +5,7 @@ import io.bouncesweeper.config.JobDefinition;
 import io.bouncesweeper.config.JobDefinitions;
 import io.bouncesweeper.config.RunOverrides;
 import io.bouncesweeper.config.RetryPolicies;
+import io.bouncesweeper.domain.UidRange;
 import io.bouncesweeper.imap.ImapPreflight;
 import io.bouncesweeper.store.Reclassifier;
 import io.bouncesweeper.store.StoreSettings;
@@ -83,7 +84,8 @@ public class SweepLauncher {
             }
             targets = List.of(targets.get(request.shard()));
         }
-        String lockName = definition.name() + (request.shard() == null ? "" : "#" + request.shard());
+        String lockName = definition.name() + (request.shard() == null ? "" : "#" + request.shard())
+                + uidRangeOf(request.overrides());
         Optional<MailboxLock> lock = MailboxLock.tryAcquire(dataSource, "job", lockName);
         if (lock.isEmpty()) {
             log.error("another run of job '{}' is active; this one stops without touching anything", definition.name());
@@ -336,7 +338,18 @@ public class SweepLauncher {
         if (request.shard() != null) {
             b.addLong("shard", (long) request.shard());
         }
+        if (o.uidFrom() != null) {
+            b.addLong("uidFrom", o.uidFrom());
+        }
+        if (o.uidTo() != null) {
+            b.addLong("uidTo", o.uidTo());
+        }
         return b.toJobParameters();
+    }
+
+    /** A run given its own UID range works beside the runs of the folder's other ranges: its lock says which. */
+    private static String uidRangeOf(RunOverrides o) {
+        return o.uidFrom() == null && o.uidTo() == null ? "" : " UID " + UidRange.of(o.uidFrom(), o.uidTo());
     }
 
     /**

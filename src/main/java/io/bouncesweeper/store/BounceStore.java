@@ -208,9 +208,14 @@ public class BounceStore {
 
     /** The highest UID stored for the folder under this UIDVALIDITY, 0 when none. */
     public long highestStoredUid(String mailbox, String folder, long uidValidity) {
+        return highestStoredUid(mailbox, folder, uidValidity, Long.MAX_VALUE);
+    }
+
+    /** The same, among UIDs up to {@code upTo}: the position of one part of a folder split by UID range. */
+    public long highestStoredUid(String mailbox, String folder, long uidValidity, long upTo) {
         Long max = jdbc.queryForObject("""
-                SELECT MAX(uid) FROM bounce_message WHERE mailbox = ? AND folder = ? AND uid_validity = ?""",
-                Long.class, mailbox, folder, uidValidity);
+                SELECT MAX(uid) FROM bounce_message WHERE mailbox = ? AND folder = ? AND uid_validity = ? AND uid <= ?""",
+                Long.class, mailbox, folder, uidValidity, upTo);
         return max == null ? 0 : max;
     }
 

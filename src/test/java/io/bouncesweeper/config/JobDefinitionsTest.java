@@ -131,6 +131,45 @@ class JobDefinitionsTest {
     }
 
     @Test
+    void aFolderSplitByUidRangeBindsEachEntrysRange() throws IOException {
+        write("split", """
+                mailboxes:
+                  - folder: Bounces/2019
+                    uid-to: 500000
+                  - folder: Bounces/2019
+                    uid-from: 500001
+                select: ALL
+                """);
+
+        List<JobDefinition.Mailbox> parts = definitions().load("split").mailboxes();
+
+        assertThat(parts.get(0).uids()).isEqualTo(new io.bouncesweeper.domain.UidRange(1, 500_000));
+        assertThat(parts.get(1).uids()).isEqualTo(new io.bouncesweeper.domain.UidRange(500_001,
+                io.bouncesweeper.domain.UidRange.MAX_UID));
+        assertThat(parts.get(1).uids().searchKey()).as("no '*', which always matches the last message")
+                .isEqualTo("UID 500001:4294967295");
+        assertThat(definitions().load("split").with(new RunOverrides(null, null, null, null, false, false, false,
+                10L, 20L)).mailboxes()).allSatisfy(m -> assertThat(m.uids().toString()).isEqualTo("10:20"));
+    }
+
+    @Test
+    void aReversedOrImpossibleUidRangeNamesFileAndKey() throws IOException {
+        write("reversed", "mailboxes:\n  - folder: INBOX\n    uid-from: 20\n    uid-to: 10\n");
+        assertThatThrownBy(() -> definitions().load("reversed")).isInstanceOf(InvalidJobDefinitionException.class)
+                .hasMessageContaining("reversed.yml").hasMessageContaining("mailboxes[0]")
+                .hasMessageContaining("uid-from must not be above uid-to");
+
+        write("zero", "mailboxes:\n  - folder: INBOX\n    uid-from: 0\n");
+        assertThatThrownBy(() -> definitions().load("zero")).hasMessageContaining("mailboxes[0].uid-from");
+
+        write("huge", "mailboxes:\n  - folder: INBOX\n    uid-to: 4294967296\n");
+        assertThatThrownBy(() -> definitions().load("huge")).hasMessageContaining("mailboxes[0].uid-to");
+
+        assertThatThrownBy(() -> new RunOverrides(null, null, null, null, false, false, false, 9L, 8L))
+                .isInstanceOf(InvalidJobDefinitionException.class).hasMessageContaining("--uid-from");
+    }
+
+    @Test
     void aMisspelledValueIsNamed() throws IOException {
         write("typo", "mailboxes:\n  - folder: INBOX\nselect: SOME\n");
 

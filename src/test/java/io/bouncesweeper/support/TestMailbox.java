@@ -41,6 +41,38 @@ public record TestMailbox(String host, int port, ImapSecurity security, String u
         }
     }
 
+    /**
+     * Appends raw messages with IMAP APPEND exactly as given, each with the server's own date
+     * (INTERNALDATE, which SEARCH SINCE/BEFORE compare) set to {@code internalDate}, and flagged
+     * \Seen when asked (as mail another client has already read).
+     */
+    public void appendDated(String folderName, List<byte[]> messages, java.util.Date internalDate, boolean seen)
+            throws MessagingException {
+        try (Store store = connector().connect()) {
+            org.eclipse.angus.mail.imap.IMAPFolder folder = (org.eclipse.angus.mail.imap.IMAPFolder) store.getFolder(folderName);
+            if (!folder.exists()) {
+                folder.create(Folder.HOLDS_MESSAGES);
+            }
+            Flags flags = seen ? new Flags(Flags.Flag.SEEN) : null;
+            for (byte[] m : messages) {
+                folder.doCommand(p -> {
+                    p.append(folder.getFullName(), flags, internalDate, new org.eclipse.angus.mail.iap.Literal() {
+                        @Override
+                        public int size() {
+                            return m.length;
+                        }
+
+                        @Override
+                        public void writeTo(java.io.OutputStream os) throws java.io.IOException {
+                            os.write(m);
+                        }
+                    });
+                    return null;
+                });
+            }
+        }
+    }
+
     /** Appends one message flagged \Seen and \Deleted (as another client would leave it); returns its UID. */
     public long appendDeletedSeen(String folderName, byte[] message) throws MessagingException {
         try (Store store = connector().connect()) {
