@@ -9,6 +9,7 @@ import io.bouncesweeper.domain.ParsedMessage;
 import io.bouncesweeper.domain.Reason;
 import io.bouncesweeper.domain.RecordKind;
 import io.bouncesweeper.parse.BounceParser;
+import io.bouncesweeper.parse.FeedbackTypes;
 import io.bouncesweeper.store.ReasonGroups;
 
 import java.io.IOException;
@@ -157,7 +158,19 @@ final class CorpusEvaluation {
         if (paired != null && paired.kind() == RecordKind.DELAYED && !permanent) {
             return ListDecision.NONE;
         }
-        return ListDecision.of(groups, Reason.ofCode(row.reason()), row.status());
+        return ListDecision.of(groups, Reason.ofCode(expectedReason(row, paired)), row.status());
+    }
+
+    /**
+     * The label's reason in this project's vocabulary. Sisimai labels every ARF report "feedback";
+     * here the report's Feedback-Type decides (parse/feedback-types.tsv): an RFC 6591 authentication
+     * failure report is the sender's authfailure, an RFC 6430 not-spam report is delivered.
+     */
+    private static String expectedReason(Manifest.Row row, DeliveryRecord paired) {
+        if ("feedback".equals(row.reason()) && paired != null && paired.feedbackType() != null) {
+            return FeedbackTypes.of(paired.feedbackType()).reason().code();
+        }
+        return row.reason();
     }
 
     /** For a mail that is no bounce: the heaviest decision any of its records would make. */
@@ -198,7 +211,8 @@ final class CorpusEvaluation {
 
     private void score(Manifest.Row row, DeliveryRecord r, Classification c, Map<Measure, Boolean> scores) {
         String reason = c == null ? "" : c.reason().code();
-        scores.put(Measure.REASON, row.reason().equals(reason));
+        String expectedReason = expectedReason(row, r);
+        scores.put(Measure.REASON, expectedReason.equals(reason));
         if (!row.hardBounce().isEmpty()) {
             boolean expectedHard = "1".equals(row.hardBounce());
             scores.put(Measure.HARD_SOFT, c != null && expectedHard == (c.bounceClass() == BounceClass.HARD));
@@ -213,7 +227,7 @@ final class CorpusEvaluation {
             scores.put(Measure.RECIPIENT, r != null && r.recipient() != null
                     && row.recipient().equalsIgnoreCase(r.recipient().trim()));
         }
-        if ("feedback".equals(row.reason())) {
+        if ("feedback".equals(expectedReason)) {
             scores.put(Measure.COMPLAINT, r != null && r.kind() == RecordKind.COMPLAINT);
         }
         if ("vacation".equals(row.reason())) {

@@ -1,5 +1,7 @@
 package io.bouncesweeper.cli;
 
+import io.bouncesweeper.domain.Reason;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -7,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** A labeled corpus's {@code manifest.tsv}: one expected result per row, in the Sisimai corpus layout. */
@@ -38,10 +41,19 @@ record Manifest(List<Row> rows) {
             if (c.length < 8) {
                 throw new IOException(file + ":" + (i + 1) + ": expected 8 columns, found " + c.length);
             }
-            rows.add(new Row(c[0], Integer.parseInt(c[1].trim()), c[2].trim(), c[3].trim(), c[4].trim(), c[5].trim(),
+            rows.add(new Row(c[0], Integer.parseInt(c[1].trim()), c[2].trim(), c[3].trim(), currentWord(c[4].trim()), c[5].trim(),
                     c[6].trim(), c[7].trim()));
         }
         return new Manifest(List.copyOf(rows));
+    }
+
+    /**
+     * A label in Sisimai's vocabulary of today: corpora labeled before Sisimai 5.6 say "speeding" or
+     * "mesgtoobig" where the classifier now says "ratelimited" or "emailtoolarge".
+     */
+    static String currentWord(String label) {
+        Reason former = Reason.formerWords().get(label.toLowerCase(Locale.ROOT));
+        return former != null ? former.code() : label;
     }
 
     /** Rows grouped by file, files in manifest order. */

@@ -28,9 +28,20 @@ public record BounceSweeperProperties(
         @NotNull @DefaultValue("RUN_ONCE") Mode mode,
         @Min(1) @Max(32) @DefaultValue("2") int maxParallelMailboxes,
         @Valid @NotNull @DefaultValue Imap imap,
-        @Valid @NotNull @DefaultValue Db db) {
+        @Valid @NotNull @DefaultValue Db db,
+        String tablesDir) {
 
     public enum Mode { RUN_ONCE, SCHEDULER }
+
+    /** {@code bounce-sweeper.tables-dir}: the operator's rule tables, read before the built-in ones (see {@link TableFolders}). */
+    public TableFolders tableFolders() {
+        return new TableFolders(tablesDir);
+    }
+
+    @AssertTrue(message = "bounce-sweeper.tables-dir must name an existing folder holding a classify/ or parse/ subfolder")
+    public boolean isTablesDirUsable() {
+        return tableFolders().isUsable();
+    }
 
     /** The default mailbox account; a job definition's mailbox entries may name others. */
     public record Imap(

@@ -6,7 +6,11 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** Why a delivery failed, in the vocabulary of the Sisimai bounce analyzer so results compare. */
+/**
+ * Why a delivery failed, in the vocabulary of the Sisimai bounce analyzer (5.6 and later) so results
+ * compare. The words Sisimai used before 5.6 still read, as the reason that replaced them, so older
+ * operator tables, stored rows and corpus labels keep working (Sisimai's ChangeLog of 5.6.0).
+ */
 public enum Reason {
     USER_UNKNOWN("userunknown"),
     MAILBOX_FULL("mailboxfull"),
@@ -26,24 +30,30 @@ public enum Reason {
     NOT_ACCEPT("notaccept"),
     MAILER_ERROR("mailererror"),
     HAS_MOVED("hasmoved"),
-    TOO_MANY_CONN("toomanyconn"),
-    MESG_TOO_BIG("mesgtoobig"),
+    RATE_LIMITED("ratelimited"),
+    EMAIL_TOO_LARGE("emailtoolarge"),
     CONTENT_ERROR("contenterror"),
     NO_RELAYING("norelaying"),
     BAD_REPUTATION("badreputation"),
-    SPEEDING("speeding"),
     SYNTAX_ERROR("syntaxerror"),
     VIRUS_DETECTED("virusdetected"),
-    EXCEED_LIMIT("exceedlimit"),
     ON_HOLD("onhold"),
     SYSTEM_FULL("systemfull"),
     NOT_COMPLIANT_RFC("notcompliantrfc"),
     FAILED_STARTTLS("failedstarttls"),
+    SUPPRESSED("suppressed"),
     EMPTY_ADDRESS("emptyaddress"),
     UNDEFINED("undefined"),
     DELIVERED("delivered"),
     FEEDBACK("feedback"),
     VACATION("vacation");
+
+    /** Words of Sisimai before 5.6, and the reason each became. */
+    private static final Map<String, Reason> FORMER_WORDS = Map.of(
+            "speeding", RATE_LIMITED,
+            "toomanyconn", RATE_LIMITED,
+            "mesgtoobig", EMAIL_TOO_LARGE,
+            "exceedlimit", EMAIL_TOO_LARGE);
 
     private static final Map<String, Reason> BY_CODE = Arrays.stream(values())
             .collect(Collectors.toUnmodifiableMap(Reason::code, Function.identity()));
@@ -60,10 +70,16 @@ public enum Reason {
 
     /** @throws IllegalArgumentException naming the unknown word, so a bad rule table fails loudly */
     public static Reason ofCode(String code) {
-        Reason r = BY_CODE.get(code.trim().toLowerCase(Locale.ROOT));
+        String word = code.trim().toLowerCase(Locale.ROOT);
+        Reason r = BY_CODE.getOrDefault(word, FORMER_WORDS.get(word));
         if (r == null) {
             throw new IllegalArgumentException("unknown reason '" + code + "', expected one of " + BY_CODE.keySet());
         }
         return r;
+    }
+
+    /** The words that read as a reason but are no longer written: those of Sisimai before 5.6. */
+    public static Map<String, Reason> formerWords() {
+        return FORMER_WORDS;
     }
 }

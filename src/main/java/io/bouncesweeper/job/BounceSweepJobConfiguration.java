@@ -2,11 +2,14 @@ package io.bouncesweeper.job;
 
 import io.bouncesweeper.archive.ArchiveMoments;
 import io.bouncesweeper.classify.BounceClassifier;
+import io.bouncesweeper.classify.TableSource;
 import io.bouncesweeper.classify.VersionedClassifier;
 import io.bouncesweeper.config.BounceSweeperProperties;
 import io.bouncesweeper.config.JobDefinitions;
+import io.bouncesweeper.config.TableFolders;
 import io.bouncesweeper.parse.BounceParser;
 import io.bouncesweeper.parse.DefaultBounceParser;
+import io.bouncesweeper.parse.ParseTables;
 import jakarta.validation.Validator;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
@@ -28,14 +31,25 @@ public class BounceSweepJobConfiguration {
         return Clock.systemUTC();
     }
 
+    /** The parser over the built-in tables, with {@code bounce-sweeper.tables-dir}'s parse/ folder read first. */
     @Bean
-    BounceParser bounceParser() {
-        return new DefaultBounceParser();
+    BounceParser bounceParser(BounceSweeperProperties p) {
+        return bounceParser(p.tableFolders());
     }
 
+    static BounceParser bounceParser(TableFolders folders) {
+        return new DefaultBounceParser(DefaultBounceParser.DEFAULT_ORIGINAL_HEADERS,
+                folders.parse().map(ParseTables::withOverrides).orElse(ParseTables.builtIn()));
+    }
+
+    /** The classifier over the built-in tables, with {@code bounce-sweeper.tables-dir}'s classify/ folder read first. */
     @Bean
-    BounceClassifier bounceClassifier() {
-        return VersionedClassifier.builtIn();
+    BounceClassifier bounceClassifier(BounceSweeperProperties p) {
+        return bounceClassifier(p.tableFolders());
+    }
+
+    static BounceClassifier bounceClassifier(TableFolders folders) {
+        return VersionedClassifier.of(folders.classify().map(TableSource::withOverrides).orElse(TableSource.builtIn()));
     }
 
     @Bean

@@ -136,11 +136,11 @@ public class SweepJobFactory {
         wanted.addAll(correlation.headerNames());
         Set<String> kept = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
         kept.addAll(DefaultBounceParser.DEFAULT_ORIGINAL_HEADERS);
-        if (kept.containsAll(wanted) || !(parser instanceof DefaultBounceParser)) {
+        if (kept.containsAll(wanted) || !(parser instanceof DefaultBounceParser defaultParser)) {
             return parser;
         }
         kept.addAll(wanted);
-        return new DefaultBounceParser(List.copyOf(kept));
+        return new DefaultBounceParser(List.copyOf(kept), defaultParser.tables()); // the operator's tables too
     }
 
     private static Map<String, ExecutionContext> partitions(Map<String, Step> steps) {

@@ -13,8 +13,10 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Abuse Reporting Format complaints (RFC 5965): a message/feedback-report part. The complaining
- * recipient is Original-Rcpt-To when the report names it (Removal-Recipient in the drafts' opt-out reports), else the To of the enclosed original.
+ * Abuse Reporting Format reports (RFC 5965): a message/feedback-report part. The recipient is
+ * Original-Rcpt-To when the report names it (Removal-Recipient in the drafts' opt-out reports), else
+ * the To of the enclosed original. Its Feedback-Type says what it is ({@link FeedbackTypes}): a
+ * complaint, an authentication failure report about the sender's mail (RFC 6591), or a not-spam report.
  */
 public final class ArfDecoder implements Decoder {
     public static final String NAME = "ARF";
@@ -52,8 +54,31 @@ public final class ArfDecoder implements Decoder {
             // the ARF drafts' opt-out reports named the address as Removal-Recipient (before RFC 5965)
             rcptTo = fields.getAllRaw("Removal-Recipient");
         }
-        return complaints(mail, fields.get("Feedback-Type"), rcptTo,
+        List<DeliveryRecord> records = complaints(mail, fields.get("Feedback-Type"), rcptTo,
                 fields.get("Reporting-MTA"), fields.get("Arrival-Date"));
+        FeedbackTypes.Meaning meaning = FeedbackTypes.of(fields.get("Feedback-Type"));
+        if (meaning.kind() == RecordKind.COMPLAINT) {
+            return records;
+        }
+        // not a complaint: the report's own kind, its reason as the hint, its findings as the diagnostic
+        String findings = findings(fields);
+        List<DeliveryRecord> out = new ArrayList<>(records.size());
+        for (DeliveryRecord r : records) {
+            out.add(r.toBuilder().kind(meaning.kind()).reasonHint(meaning.reason().code()).diagnostic(findings).build());
+        }
+        return out;
+    }
+
+    /** "auth-failure: dmarc; Authentication-Results: ...": what the reporter found, for the operator. */
+    private static String findings(Headers fields) {
+        StringBuilder sb = new StringBuilder(String.valueOf(fields.get("Feedback-Type")).trim());
+        for (String name : List.of("Auth-Failure", "Delivery-Result", "Authentication-Results", "Reported-Domain")) {
+            String v = fields.get(name);
+            if (v != null && !v.isBlank()) {
+                sb.append("; ").append(name).append(": ").append(v.trim());
+            }
+        }
+        return sb.toString();
     }
 
     static List<DeliveryRecord> complaints(Mail mail, String feedbackType, List<String> rcptTo, String reportingMta,

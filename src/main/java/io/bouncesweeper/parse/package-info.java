@@ -42,8 +42,9 @@
  * <li>{@code original-message-markers.txt}: lines after which a notification quotes the original.</li>
  * <li>{@code delay-markers.tsv}, {@code challenge-markers.tsv}, {@code receipt-markers.tsv}: the
  * notices' subjects, phrases, headers and sender domains.</li>
- * <li>{@code bounce-subjects.txt}, {@code autoreply-subjects.txt},
- * {@code non-recipient-local-parts.txt}.</li>
+ * <li>{@code bounce-subjects.txt}, {@code non-recipient-local-parts.txt}.</li>
+ * <li>{@code autoreply-subjects.tsv}, {@code autoreply-exclusions.tsv}: what marks an auto-reply (RFC 3834).</li>
+ * <li>{@code feedback-types.tsv}: what an ARF report of each Feedback-Type is.</li>
  * </ul>
  */
 package io.bouncesweeper.parse;

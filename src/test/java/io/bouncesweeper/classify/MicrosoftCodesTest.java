@@ -20,7 +20,7 @@ class MicrosoftCodesTest {
             "550 | 5.4.316 | 5.4.316 Message expired, connection refused                                    | expired         | provider:microsoft:5.4.316",
             "451 | 4.7.612 | 4.7.612 Server busy, please try again later                                   | blocked         | provider:microsoft:\"4.7.612\"",
             "550 | 5.7.621 | 5.7.621 Access denied, bad outbound sender                                    | blocked         | provider:microsoft:\"5.7.621\"",
-            "550 | 5.7.705 | 5.7.705 Access denied, tenant has exceeded threshold                          | toomanyconn     | provider:microsoft:\"5.7.705\"",
+            "550 | 5.7.705 | 5.7.705 Access denied, tenant has exceeded threshold                          | ratelimited      | provider:microsoft:\"5.7.705\"",
     })
     void documentedCodeDecides(String reply, String status, String text, String reason, String rule) {
         Classification c = CLASSIFIER.classify(DeliveryRecord.builder(RecordKind.BOUNCE).recipient("a@example.org")

@@ -67,6 +67,12 @@ class SettingsValidationTest {
     }
 
     @Test
+    void aMissingTablesFolderIsNamed() {
+        assertThat(startupFailure(with("bounce-sweeper.tables-dir=/nonexistent/bounce-sweeper-tables")))
+                .containsPattern("bounce-sweeper\\.tables-?[dD]ir");
+    }
+
+    @Test
     void thePasswordNeverAppearsInTheFailure() {
         assertThat(startupFailure(with("bounce-sweeper.imap.security=NONE"))).doesNotContain("s3cret-imap-password");
     }

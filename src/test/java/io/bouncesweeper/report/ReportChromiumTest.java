@@ -54,8 +54,8 @@ class ReportChromiumTest {
             seed.bounce(D1.plusDays(3), who + "@hotmail.com", "soft", "blocked", "sender", "request-delisting",
                     "outlook.com", "192.0.2.33");
         }
-        seed.bounce(D1.plusDays(3), "i@gmail.com", "soft", "speeding", "sender", "slow-down", "google.com", "198.51.100.7");
-        seed.bounce(D1.plusDays(3), "j@gmail.com", "soft", "speeding", "sender", "slow-down", "google.com", "198.51.100.7");
+        seed.bounce(D1.plusDays(3), "i@gmail.com", "soft", "ratelimited", "sender", "slow-down", "google.com", "198.51.100.7");
+        seed.bounce(D1.plusDays(3), "j@gmail.com", "soft", "ratelimited", "sender", "slow-down", "google.com", "198.51.100.7");
         // day 6: an unknown host, and a spam verdict without a named IP
         seed.bounce(D1.plusDays(5), "k@example.org", "hard", "hostunknown", "recipient", "remove", "example.org", null);
         seed.bounce(D1.plusDays(5), "l@gmail.com", "soft", "spamdetected", "sender", "review-content", "google.com", null);
