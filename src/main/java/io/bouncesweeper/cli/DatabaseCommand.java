@@ -45,10 +45,10 @@ import java.util.Set;
  * starting the application; one small pool; and the exit codes they share. No mailbox is touched.
  */
 abstract class DatabaseCommand {
-    static final int OK = 0;
-    static final int FAILED = 1;
+    static final int EXIT_OK = 0;
+    static final int EXIT_FAILED = 1;
     /** A usage error, a missing or wrong setting, an unreachable database. */
-    static final int USAGE = 2;
+    static final int EXIT_USAGE = 2;
 
     private final String name;
     private final Set<String> valueOptions;
@@ -80,12 +80,12 @@ abstract class DatabaseCommand {
             args = parse(argv);
             if (args.flag("--help")) {
                 out.println(usage());
-                return OK;
+                return EXIT_OK;
             }
             check(args);
         } catch (IllegalArgumentException e) {
             err.println(name + ": " + e.getMessage() + "\n" + usage());
-            return USAGE;
+            return EXIT_USAGE;
         }
         BounceSweeperProperties.Db settings = null;
         try (ConfigurableApplicationContext context = settingsContext(args.springArgs());
@@ -99,16 +99,16 @@ abstract class DatabaseCommand {
             }
         } catch (BindException e) {
             err.println(name + ": " + describe(e));
-            return USAGE;
+            return EXIT_USAGE;
         } catch (InvalidJobDefinitionException | IllegalArgumentException e) {
             err.println(name + ": " + e.getMessage());
-            return USAGE;
+            return EXIT_USAGE;
         } catch (HikariPool.PoolInitializationException e) {
             err.println(name + ": cannot reach the database " + settings.url() + ": " + rootMessage(e));
-            return USAGE;
+            return EXIT_USAGE;
         } catch (Exception e) {
             err.println(name + ": failed: " + rootMessage(e));
-            return FAILED;
+            return EXIT_FAILED;
         }
     }
 

@@ -61,7 +61,7 @@ final class StateCommand extends DatabaseCommand {
             return UNKNOWN_ADDRESS;
         }
         print(found.get(), out);
-        return OK;
+        return EXIT_OK;
     }
 
     static void print(AddressHistory h, PrintStream out) {

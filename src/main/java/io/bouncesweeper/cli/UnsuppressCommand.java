@@ -72,7 +72,7 @@ final class UnsuppressCommand extends DatabaseCommand {
             out.printf("unsuppress: released %s (was %s, now %s) at %s, release #%d, policy of job '%s'%n",
                     r.release().recipient(), r.before().code(), r.now().status().code(), r.release().at(),
                     r.release().id(), definition.name());
-            return OK;
+            return EXIT_OK;
         } catch (Releases.NothingToRelease e) {
             err.println("unsuppress: " + e.getMessage());
             return e.status() == null ? UNKNOWN_ADDRESS : NOT_SUPPRESSED;

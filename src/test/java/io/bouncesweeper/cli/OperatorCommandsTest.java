@@ -8,15 +8,21 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -126,6 +132,80 @@ class OperatorCommandsTest {
 
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("job definition 'no-such-job' not found").contains("bounce-sweeper.jobs-dir");
+    }
+
+    // ------------------------------------------------------------------ export
+
+    @Test
+    void exportWritesTheSuppressionListAsCsvWithFormulaCellsDefused() {
+        seedList();
+
+        Run r = run("export");
+
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.err()).isEmpty();
+        assertThat(r.out()).isEqualTo("""
+                address,state,reason,since
+                "'=hyperlink@evil.example",suppressed,userunknown,2026-11-03T10:00:00Z
+                angry@example.net,complained,complaint,2026-11-02T10:00:00Z
+                gone@example.net,suppressed,userunknown,2026-11-01T10:00:00Z
+                """);
+    }
+
+    @Test
+    void exportFiltersByStateAndSinceAndWritesJsonToAFile(@TempDir Path dir) throws Exception {
+        seedList();
+        Path file = dir.resolve("suppressed.json");
+
+        Run r = run("export", "--format", "json", "--state=suppressed,soft_bouncing", "--since", "2026-11-02",
+                "--out", file.toString());
+
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).isEqualTo("export: wrote 2 address(es) to " + file.toAbsolutePath() + "\n");
+        List<Map<String, String>> rows = JsonMapper.builder().build().readValue(file.toFile(), new TypeReference<>() {
+        });
+        assertThat(rows).containsExactly(
+                Map.of("address", "=hyperlink@evil.example", "state", "suppressed", "reason", "userunknown",
+                        "since", "2026-11-03T10:00:00Z"),
+                Map.of("address", "full@example.net", "state", "soft_bouncing", "reason", "mailboxfull",
+                        "since", "2026-11-04T10:00:00Z"));
+        try (var files = Files.list(dir)) {
+            assertThat(files).as("no partial file left").containsExactly(file);
+        }
+    }
+
+    @Test
+    void anEmptyListIsAHeaderOnly() {
+        Run r = run("export", "--format=CSV");
+
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).isEqualTo("address,state,reason,since\n");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"--format=xml", "--state=bounced", "--since=yesterday", "extra"})
+    void exportRefusesWrongOptions(String option) {
+        Run r = run("export", option);
+
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).startsWith("export: ").contains("usage: export");
+    }
+
+    @Test
+    void exportIntoAMissingDirectoryExitsTwo(@TempDir Path dir) {
+        Run r = run("export", "--out", dir.resolve("no/such/dir/list.csv").toString());
+
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).startsWith("export: cannot write ").contains("no directory");
+    }
+
+    /** Two suppressed (one a formula-like address), one complained, one soft-bouncing, one active. */
+    private void seedList() {
+        stored.bounce("gone@example.net", USER_UNKNOWN, T0);
+        stored.complaint("angry@example.net", T0.plus(1, ChronoUnit.DAYS));
+        stored.bounce("=hyperlink@evil.example", USER_UNKNOWN, T0.plus(2, ChronoUnit.DAYS));
+        stored.bounce("full@example.net", "452 4.2.2 Mailbox full", T0.plus(3, ChronoUnit.DAYS));
+        stored.bounce("blocked@example.net", "550 5.7.1 Message rejected as spam", T0.plus(3, ChronoUnit.DAYS));
     }
 
     // ------------------------------------------------------------------ errors shared by all
