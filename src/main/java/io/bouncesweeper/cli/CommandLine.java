@@ -26,6 +26,7 @@ public final class CommandLine {
               state       an address's list state, why, the deciding event and its history
               unsuppress  release a suppressed address (an override the derived state honours)
               export      the suppression list as CSV or JSON for a list manager
+              purge       drop old events' diagnostics and stored headers (retention)
 
             COMMAND --help prints that command's usage. Settings (bounce-sweeper.*) come from
             environment variables (BOUNCE_SWEEPER_IMAP_HOST ...) or --bounce-sweeper.x=y options.
@@ -64,6 +65,7 @@ public final class CommandLine {
             case "state" -> new StateCommand().run(rest, out, err);
             case "unsuppress" -> new UnsuppressCommand().run(rest, out, err);
             case "export" -> new ExportCommand().run(rest, out, err);
+            case "purge" -> new PurgeCommand().run(rest, out, err);
             default -> List.of(args).contains("--help") ? printed(out, JOB_USAGE) : null;
         };
     }

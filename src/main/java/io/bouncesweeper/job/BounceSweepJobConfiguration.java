@@ -7,6 +7,7 @@ import io.bouncesweeper.config.BounceSweeperProperties;
 import io.bouncesweeper.config.JobDefinitions;
 import io.bouncesweeper.parse.BounceParser;
 import io.bouncesweeper.parse.DefaultBounceParser;
+import io.bouncesweeper.store.PurgeSettings;
 import jakarta.validation.Validator;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
@@ -60,7 +61,10 @@ public class BounceSweepJobConfiguration {
 
     @Bean
     SweepLauncher sweepLauncher(JobOperator operator, JobRepository repository, SweepJobFactory factory,
-                                JobDefinitions definitions, DataSource dataSource, BounceSweeperProperties p) {
-        return new SweepLauncher(operator, repository, factory, definitions, dataSource, p);
+                                JobDefinitions definitions, DataSource dataSource, BounceSweeperProperties p,
+                                PurgeSettings purge) {
+        SweepLauncher launcher = new SweepLauncher(operator, repository, factory, definitions, dataSource, p);
+        launcher.purgeAfterEachSweep(purge);
+        return launcher;
     }
 }

@@ -14,7 +14,7 @@ class HelpWithoutSettingsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"--help", "-h", "help", "classify --help", "evaluate --help", "report --help", "state --help", "unsuppress --help",
-            "unsuppress -h", "export --help",
+            "unsuppress -h", "export --help", "purge --help",
             "--job=nightly-cleanup --help"})
     void helpPrintsUsageAndExitsZero(String commandLine) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -208,6 +208,39 @@ class OperatorCommandsTest {
         stored.bounce("blocked@example.net", "550 5.7.1 Message rejected as spam", T0.plus(3, ChronoUnit.DAYS));
     }
 
+    // ------------------------------------------------------------------ purge
+
+    @Test
+    void purgeCountsInADryRunThenDropsOldDiagnosticsButNotTheDecidingEvent() {
+        stored.bounce("gone@example.net", "452 4.2.2 Mailbox full", T0);
+        stored.bounce("gone@example.net", USER_UNKNOWN, T0.plus(1, ChronoUnit.DAYS));
+        stored.bounce("blocked@example.net", "550 5.7.1 Message rejected as spam", T0);
+
+        Run dry = run("purge", "--older-than", "7d", "--dry-run");
+
+        assertThat(dry.exit()).as(dry.err()).isZero();
+        assertThat(dry.out()).matches("purge \\(dry run, nothing written\\): 2 event\\(s\\) before \\S+Z would lose their "
+                + "diagnostic and stored headers; 1 deciding event\\(s\\) kept whole\n");
+        assertThat(JobTestSupport.count(jdbc, "SELECT COUNT(*) FROM bounce_event WHERE diagnostic IS NULL")).isZero();
+
+        Run r = run("purge", "--older-than=P7D");
+
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains(": 2 event(s) before ").contains(" lost their diagnostic");
+        assertThat(JobTestSupport.count(jdbc, "SELECT COUNT(*) FROM bounce_event WHERE diagnostic IS NULL")).isEqualTo(2);
+        assertThat(run("state", "gone@example.net").out()).contains("diagnostic purged")
+                .contains("User unknown   <- decided");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"purge", "purge --older-than=2h", "purge --older-than=soon", "purge --older-than 7d now"})
+    void purgeRefusesWrongOptions(String commandLine) {
+        Run r = run(commandLine.split(" "));
+
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).startsWith("purge: ").contains("usage: purge");
+    }
+
     // ------------------------------------------------------------------ errors shared by all
 
     @ParameterizedTest

@@ -20,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * An operator's release on MariaDB: the derived state honours it until a new failure after it, across
- * replays and reclassification; nothing is written for an address with nothing to release.
+ * replays and reclassification; nothing is written for an address with nothing to release. And
+ * retention: a purge keeps what the list state and exactly-once rest on.
  */
 class RecipientReleaseTest {
     private static final Instant T0 = Instant.parse("2026-11-01T10:00:00Z");
@@ -114,6 +115,52 @@ class RecipientReleaseTest {
 
         assertThat(JobTestSupport.count(jdbc, "SELECT COUNT(*) FROM recipient_override")).isZero();
         assertThat(status("gone@example.net")).isEqualTo("suppressed");
+    }
+
+    @Test
+    void purgeDropsOldDiagnosticsButKeepsDecidingEventsTheListStateAndMessageIdentities() {
+        stored.bounce("gone@example.net", "452 4.2.2 Mailbox full", T0.minus(1, ChronoUnit.DAYS));
+        stored.bounce("gone@example.net", USER_UNKNOWN, T0);
+        stored.bounce("blocked@example.net", "550 5.7.1 Message rejected as spam", T0);
+        stored.autoReply("away@example.net", T0);
+        Instant now = T0.plus(30, ChronoUnit.DAYS);
+        stored.bounce("late@example.net", USER_UNKNOWN, now.minus(1, ChronoUnit.HOURS));
+        jdbc.update("UPDATE bounce_event SET correlation = 'X-Tenant: acme'");
+        long decider = jdbc.queryForObject("SELECT decided_by_event FROM recipient_state WHERE recipient = 'gone@example.net'",
+                Long.class);
+        String states = table("recipient_state");
+        String messages = table("bounce_message");
+        Retention retention = new Retention(jdbc, stored.transactions(), Clock.fixed(now, ZoneOffset.UTC));
+
+        Retention.Result dry = retention.purge(java.time.Duration.ofDays(7), true);
+        assertThat(dry.events()).isEqualTo(3);
+        assertThat(dry.keptDeciding()).isEqualTo(1);
+        assertThat(JobTestSupport.count(jdbc, "SELECT COUNT(*) FROM bounce_event WHERE purged_at IS NOT NULL")).isZero();
+
+        Retention.Result r = retention.purge(java.time.Duration.ofDays(7), false);
+
+        assertThat(r.events()).isEqualTo(3);
+        assertThat(r.cutoff()).isEqualTo(now.minus(7, ChronoUnit.DAYS));
+        assertThat(jdbc.queryForList("SELECT CONCAT(recipient, ' ', kind, ' ', diagnostic IS NULL, correlation IS NULL, "
+                + "purged_at IS NOT NULL) FROM bounce_event ORDER BY id", String.class)).containsExactly(
+                "gone@example.net bounce 111", "gone@example.net bounce 000", "blocked@example.net bounce 111",
+                "away@example.net autoreply 111", "late@example.net bounce 000");
+        assertThat(jdbc.queryForObject("SELECT diagnostic FROM bounce_event WHERE id = ?", String.class, decider))
+                .isEqualTo(USER_UNKNOWN);
+        assertThat(table("recipient_state")).isEqualTo(states);
+        assertThat(table("bounce_message")).isEqualTo(messages);
+        assertThat(retention.purge(java.time.Duration.ofDays(7), false).events()).as("a second purge").isZero();
+
+        jdbc.update("UPDATE bounce_event SET rules_version = 'old'");
+        new Reclassifier(jdbc, VersionedClassifier.builtIn(), stored.settings(), stored.transactions(),
+                Clock.fixed(now, ZoneOffset.UTC)).run(null, null, false);
+        assertThat(jdbc.queryForList("SELECT CONCAT(recipient, ' ', status, ' ', COALESCE(status_reason, '-')) "
+                + "FROM recipient_state ORDER BY 1", String.class)).containsExactly("blocked@example.net active -",
+                "gone@example.net suppressed userunknown", "late@example.net suppressed userunknown");
+    }
+
+    private String table(String name) {
+        return jdbc.queryForList("SELECT * FROM " + name + " ORDER BY 1").toString();
     }
 
     private Releases releases() {
