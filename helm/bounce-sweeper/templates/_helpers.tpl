@@ -219,6 +219,10 @@ spec:
         - name: BOUNCE_SWEEPER_MAX_PARALLEL_MAILBOXES
           value: {{ . | quote }}
         {{- end }}
+        {{- with $v.purgeOlderThan }}
+        - name: BOUNCE_SWEEPER_PURGE_OLDER_THAN
+          value: {{ . | quote }}
+        {{- end }}
         {{- range $v.extraPasswords }}
         # password of another account, named by `password-env` in a mailbox entry
         - name: {{ .env }}

@@ -23,6 +23,10 @@ public final class CommandLine {
               classify    print the parser's and classifier's reading of mail files; no servers
               evaluate    score the parser on a labelled corpus; no servers
               report      write a self-contained HTML report with charts from the database
+              state       an address's list state, why, the deciding event and its history
+              unsuppress  release a suppressed address (an override the derived state honours)
+              export      the suppression list as CSV or JSON for a list manager
+              purge       drop old events' diagnostics and stored headers (retention)
 
             COMMAND --help prints that command's usage. Settings (bounce-sweeper.*) come from
             environment variables (BOUNCE_SWEEPER_IMAP_HOST ...) or --bounce-sweeper.x=y options.
@@ -60,6 +64,10 @@ public final class CommandLine {
             case "classify" -> help ? printed(out, ClassifyCommand.USAGE) : ClassifyCommand.run(rest, out, err);
             case "evaluate" -> help ? printed(out, EvaluateCommand.USAGE) : EvaluateCommand.run(rest, out, err);
             case "report" -> ReportCommand.run(rest, out, err);
+            case "state" -> new StateCommand().run(rest, out, err);
+            case "unsuppress" -> new UnsuppressCommand().run(rest, out, err);
+            case "export" -> new ExportCommand().run(rest, out, err);
+            case "purge" -> new PurgeCommand().run(rest, out, err);
             default -> List.of(args).contains("--help") ? printed(out, JOB_USAGE) : null;
         };
     }

@@ -1,6 +1,5 @@
 package io.bouncesweeper.cli;
 
-import io.bouncesweeper.domain.BounceClass;
 import io.bouncesweeper.domain.Classification;
 import io.bouncesweeper.domain.DeliveryRecord;
 import io.bouncesweeper.domain.Reason;
@@ -9,9 +8,9 @@ import io.bouncesweeper.store.ReasonGroup;
 import io.bouncesweeper.store.ReasonGroups;
 
 /**
- * What one reading of a mail does to the mailing list, which is what a user pays for: the reason put
- * through {@code store/reason-groups.tsv} as the list policy does (a recipient-side reason with a 4xx
- * status only counts as soft). A delay warning is {@link #NONE}: it never counts against anybody.
+ * What one reading of a mail does to the mailing list, which is what a user pays for: the list
+ * policy's own decision ({@link ReasonGroups#decide}: a recipient-side reason with a 4xx status only
+ * counts as soft). A delay warning is {@link #NONE}: it never counts against anybody.
  */
 enum ListDecision {
     SUPPRESS("suppress now"),
@@ -26,10 +25,10 @@ enum ListDecision {
     }
 
     static ListDecision of(ReasonGroups groups, Reason reason, String status) {
-        ReasonGroup group = groups.of(reason);
-        if (group == ReasonGroup.RECIPIENT && status != null && status.startsWith("4")) {
-            group = ReasonGroup.SOFT;
-        }
+        return of(groups.decide(reason, status, null));
+    }
+
+    private static ListDecision of(ReasonGroup group) {
         return switch (group) {
             case RECIPIENT -> SUPPRESS;
             case SOFT -> SOFT;
@@ -46,7 +45,6 @@ enum ListDecision {
         if (r.kind() != RecordKind.BOUNCE && r.kind() != RecordKind.COPY) {
             return NONE; // complaints, auto-replies, receipts: not failures, they never count as bounces
         }
-        String status = c.status() == null && c.bounceClass() == BounceClass.SOFT ? "4" : c.status();
-        return of(groups, c.reason(), status);
+        return of(groups.decide(c.reason(), c.status(), c.bounceClass()));
     }
 }

@@ -10,6 +10,7 @@ import io.bouncesweeper.config.TableFolders;
 import io.bouncesweeper.parse.BounceParser;
 import io.bouncesweeper.parse.DefaultBounceParser;
 import io.bouncesweeper.parse.ParseTables;
+import io.bouncesweeper.store.PurgeSettings;
 import jakarta.validation.Validator;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
@@ -75,8 +76,11 @@ public class BounceSweepJobConfiguration {
     @Bean
     SweepLauncher sweepLauncher(JobOperator operator, JobRepository repository, SweepJobFactory factory,
                                 JobDefinitions definitions, DataSource dataSource, BounceSweeperProperties p,
-                                ObjectProvider<RunEndTask> endTasks) {
-        return new SweepLauncher(operator, repository, factory, definitions, dataSource, p,
+                                ObjectProvider<RunEndTask> endTasks,
+                                PurgeSettings purge) {
+        SweepLauncher launcher = new SweepLauncher(operator, repository, factory, definitions, dataSource, p,
                 endTasks.orderedStream().toList());
+        launcher.purgeAfterEachSweep(purge);
+        return launcher;
     }
 }

@@ -1,13 +1,13 @@
 package io.bouncesweeper.job;
 
 /** Text from mail is hostile: strip control characters (no forged log lines) and cap the length. */
-final class LogText {
+public final class LogText {
     private static final int MAX = 300;
 
     private LogText() {
     }
 
-    static String safe(String text) {
+    public static String safe(String text) {
         if (text == null) {
             return "";
         }

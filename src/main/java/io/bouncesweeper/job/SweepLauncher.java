@@ -7,7 +7,9 @@ import io.bouncesweeper.config.RunOverrides;
 import io.bouncesweeper.config.RetryPolicies;
 import io.bouncesweeper.domain.UidRange;
 import io.bouncesweeper.imap.ImapPreflight;
+import io.bouncesweeper.store.PurgeSettings;
 import io.bouncesweeper.store.Reclassifier;
+import io.bouncesweeper.store.Retention;
 import io.bouncesweeper.store.StoreSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,6 +51,7 @@ public class SweepLauncher {
     private final BounceSweeperProperties properties;
     private final RetryTemplate retry;
     private final List<RunEndTask> endTasks;
+    private PurgeSettings purge = new PurgeSettings(null);
 
     public SweepLauncher(JobOperator jobOperator, JobRepository jobRepository, SweepJobFactory jobFactory,
                          JobDefinitions definitions, DataSource dataSource, BounceSweeperProperties properties) {
@@ -106,6 +109,9 @@ public class SweepLauncher {
             Attempts attempts = new Attempts(definition, targets, request, held, lockName);
             try {
                 SweepOutcome outcome = retry.execute(attempts);
+                if (outcome == SweepOutcome.COMPLETED && !definition.dryRun()) {
+                    purgeAfterSweep(definition);
+                }
                 return afterRun(definition, attempts.execution, outcome);
             } catch (RetryException e) {
                 if (!(e.getCause() instanceof TransientFailure failure)) {
@@ -251,6 +257,28 @@ public class SweepLauncher {
             // its connection is dead: nothing to release
         }
         return MailboxLock.tryAcquire(dataSource, "job", lockName).orElse(null);
+    }
+
+    /** Retention after each sweep, when {@code bounce-sweeper.purge.older-than} is set; none by default. */
+    public void purgeAfterEachSweep(PurgeSettings settings) {
+        this.purge = settings;
+    }
+
+    /** A purge that fails is logged and left to the next sweep: the sweep itself has completed. */
+    private void purgeAfterSweep(JobDefinition definition) {
+        if (!purge.enabled()) {
+            return;
+        }
+        try {
+            Retention.Result r = new Retention(jobFactory.jdbc(), new TransactionTemplate(jobFactory.transactionManager()),
+                    jobFactory.clock()).purge(purge.olderThan(), false);
+            log.info("job '{}': purge (bounce-sweeper.purge.older-than={}): diagnostics and headers dropped from {} "
+                    + "event(s) before {}; {} deciding event(s) kept whole", definition.name(), purge.olderThan(),
+                    r.events(), r.cutoff(), r.keptDeciding());
+        } catch (RuntimeException e) {
+            log.error("job '{}': the purge after the sweep failed ({}); the next sweep tries again", definition.name(),
+                    rootMessage(e));
+        }
     }
 
     /** Reclassify mode: no mail is read; the stored events are judged again by the current rules. */

@@ -1,5 +1,6 @@
 package io.bouncesweeper.store;
 
+import io.bouncesweeper.domain.BounceClass;
 import io.bouncesweeper.domain.Reason;
 
 import java.io.IOException;
@@ -51,6 +52,26 @@ public final class ReasonGroups {
 
     public ReasonGroup of(Reason reason) {
         return reason == null ? ReasonGroup.SOFT : groups.getOrDefault(reason, ReasonGroup.SOFT);
+    }
+
+    /**
+     * The group one failure counts in for the list: the reason's group, except that a recipient-side
+     * reason that says "try again" (a 4xx status, or a soft class with no status at all) only counts
+     * as soft. The list policy, the evaluation's list decisions and the reports all decide by this.
+     *
+     * @param status      the enhanced status or reply code, if any
+     * @param bounceClass the classifier's class, if known
+     */
+    public ReasonGroup decide(Reason reason, String status, BounceClass bounceClass) {
+        ReasonGroup group = of(reason);
+        if (group == ReasonGroup.RECIPIENT && isTemporary(status, bounceClass)) {
+            return ReasonGroup.SOFT;
+        }
+        return group;
+    }
+
+    private static boolean isTemporary(String status, BounceClass bounceClass) {
+        return status != null ? status.startsWith("4") : bounceClass == BounceClass.SOFT;
     }
 
     /** A text fingerprint of the table, part of what a stored verdict depends on. */

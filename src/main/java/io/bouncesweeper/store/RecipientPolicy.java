@@ -1,6 +1,5 @@
 package io.bouncesweeper.store;
 
-import io.bouncesweeper.domain.BounceClass;
 import io.bouncesweeper.domain.RecordKind;
 
 import java.time.Instant;
@@ -113,11 +112,8 @@ public final class RecipientPolicy {
             relevant++;
             lastEvent = e;
             lastBounce = e;
-            ReasonGroup group = policy.groups().of(e.reason());
+            ReasonGroup group = policy.groups().decide(e.reason(), e.status(), e.bounceClass());
             String reason = e.reason() == null ? "undefined" : e.reason().code();
-            if (group == ReasonGroup.RECIPIENT && isTemporary(e)) {
-                group = ReasonGroup.SOFT;
-            }
             switch (group) {
                 case RECIPIENT -> {
                     hard++;
@@ -236,12 +232,6 @@ public final class RecipientPolicy {
             }
         }
         return events;
-    }
-
-    /** A 4xx status or reply says "try again": even "user unknown" then only counts as soft. */
-    private static boolean isTemporary(EventFact e) {
-        return e.status() != null && e.status().startsWith("4") || e.bounceClass() == BounceClass.SOFT
-                && e.status() == null;
     }
 
     private static EventFact find(List<EventFact> events, long id) {

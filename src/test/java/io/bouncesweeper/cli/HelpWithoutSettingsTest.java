@@ -13,7 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class HelpWithoutSettingsTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"--help", "-h", "help", "classify --help", "evaluate --help", "report --help",
+    @ValueSource(strings = {"--help", "-h", "help", "classify --help", "evaluate --help", "report --help", "state --help", "unsuppress --help",
+            "unsuppress -h", "export --help", "purge --help",
             "--job=nightly-cleanup --help"})
     void helpPrintsUsageAndExitsZero(String commandLine) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -191,7 +191,7 @@ class HelmChartTest {
         RenderedChart chart = render(List.of(), Map.of(
                 "imap.host", "imap.example.org", "imap.user", "bounces", "imap.password", "s3cret",
                 "database.url", "jdbc:mysql://db:3306/bounces", "database.user", "app", "database.password", "dbpw",
-                "maxParallelMailboxes", 4));
+                "maxParallelMailboxes", 4, "purgeOlderThan", "180d"));
         Container container = container(cronPod(chart));
 
         assertThat(requiredEnv(container, "BOUNCE_SWEEPER_IMAP_HOST").getValue()).isEqualTo("imap.example.org");
@@ -202,6 +202,7 @@ class HelmChartTest {
         assertThat(requiredEnv(container, "BOUNCE_SWEEPER_DB_URL").getValue()).isEqualTo("jdbc:mysql://db:3306/bounces");
         assertThat(requiredEnv(container, "BOUNCE_SWEEPER_DB_USER").getValue()).isEqualTo("app");
         assertThat(requiredEnv(container, "BOUNCE_SWEEPER_MAX_PARALLEL_MAILBOXES").getValue()).isEqualTo("4");
+        assertThat(requiredEnv(container, "BOUNCE_SWEEPER_PURGE_OLDER_THAN").getValue()).isEqualTo("180d");
         assertThat(requiredEnv(container, "JAVA_TOOL_OPTIONS").getValue()).contains("-XX:MaxRAMPercentage=75");
 
         assertSecretRef(requiredEnv(container, "BOUNCE_SWEEPER_IMAP_PASSWORD"), FULLNAME, "imap-password");
@@ -223,7 +224,7 @@ class HelmChartTest {
         assertThat(container.getEnv()).extracting(EnvVar::getName)
                 .doesNotContain("BOUNCE_SWEEPER_IMAP_HOST", "BOUNCE_SWEEPER_IMAP_PORT", "BOUNCE_SWEEPER_IMAP_USER",
                         "BOUNCE_SWEEPER_IMAP_SECURITY", "BOUNCE_SWEEPER_DB_URL", "BOUNCE_SWEEPER_DB_USER",
-                        "BOUNCE_SWEEPER_MAX_PARALLEL_MAILBOXES", "JOB_COMPLETION_INDEX")
+                        "BOUNCE_SWEEPER_MAX_PARALLEL_MAILBOXES", "BOUNCE_SWEEPER_PURGE_OLDER_THAN", "JOB_COMPLETION_INDEX")
                 .contains("BOUNCE_SWEEPER_IMAP_PASSWORD", "BOUNCE_SWEEPER_DB_PASSWORD");
     }
 

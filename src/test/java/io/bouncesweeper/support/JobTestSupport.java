@@ -45,7 +45,7 @@ public final class JobTestSupport {
 
     /** Deletes all job history and bounce data (schema stays: Flyway ran at context start). */
     public static void cleanDatabase(JdbcTemplate jdbc) {
-        for (String table : new String[]{"bounce_event", "bounce_message", "recipient_state",
+        for (String table : new String[]{"bounce_event", "bounce_message", "recipient_state", "recipient_override",
                 "BATCH_STEP_EXECUTION_CONTEXT", "BATCH_STEP_EXECUTION", "BATCH_JOB_EXECUTION_CONTEXT",
                 "BATCH_JOB_EXECUTION_PARAMS", "BATCH_JOB_EXECUTION", "BATCH_JOB_INSTANCE"}) {
             jdbc.update("DELETE FROM " + table);
