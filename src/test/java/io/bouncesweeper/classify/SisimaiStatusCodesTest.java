@@ -28,6 +28,8 @@ class SisimaiStatusCodesTest {
             "550, 5.7.28, spamdetected",
             "550, 5.7.29, authfailure",
             "550, 5.7.30, failedstarttls",
+            "538, 5.0.0, failedstarttls",
+            "523, 5.0.0, failedstarttls",
     })
     void aCodeAloneNamesSisimaisReason(String reply, String status, String reason) {
         Classification c = CLASSIFIER.classify(DeliveryRecord.builder(RecordKind.BOUNCE).recipient("a@example.org")
