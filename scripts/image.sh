@@ -14,6 +14,11 @@
 #                             --job=nightly-cleanup over IMAPS against its own database bounces_image; exit code 0 and
 #                             an empty INBOX expected
 #   scripts/image.sh all      build + smoke (e2e is separate: it starts services)
+#   scripts/image.sh check    the image config in target/jib-image.tar against what the Helm chart relies on:
+#                             non-root user = the chart's runAsUser:runAsGroup, entrypoint `java ... MainClass` (the
+#                             chart passes only args), -Duser.home=/tmp (read-only root, /tmp emptyDir), and no
+#                             entrypoint flag that would override the chart's javaToolOptions
+#   scripts/image.sh ci       build + check (.ci/run); skips, saying why, only when no base image can be had
 #
 # With registry access none of this is needed: `mvn -DskipTests package jib:buildTar` uses eclipse-temurin:17-jre.
 set -euo pipefail
@@ -23,7 +28,7 @@ cd "$(dirname "$0")/.."
 BASE_DIR=${BASE_DIR:-target/jib-base}
 BASE_TAR=${BASE_TAR:-$BASE_DIR/bookworm-jre17.tar}
 DEBIAN_MIRROR=${DEBIAN_MIRROR:-http://deb.debian.org/debian}
-IMAGE_TAR=target/jib-image.tar
+IMAGE_TAR=${IMAGE_TAR:-target/jib-image.tar}
 SMOKE_ROOT=${SMOKE_ROOT:-target/jib-smoke/rootfs}
 IMAGE_EXTRA_ENV=()
 # e2e: an isolated Dovecot instance (scripts/services.sh with its own MAIL_ROOT and ports) and its own database
@@ -37,7 +42,9 @@ base() {
         echo "base image: $BASE_TAR (kept; delete it to rebuild)"
         return
     fi
-    command -v mmdebstrap >/dev/null || apt-get install -y -q mmdebstrap >/dev/null
+    # a fresh machine may have no package lists yet
+    command -v mmdebstrap >/dev/null || apt-get install -y -q mmdebstrap >/dev/null 2>&1 \
+        || { apt-get update -q >/dev/null && apt-get install -y -q mmdebstrap >/dev/null; }
     mkdir -p "$BASE_DIR"
     local rootfs=$BASE_DIR/rootfs.tar
     echo "building the base image from Debian packages (about 2 minutes)..."
@@ -196,11 +203,67 @@ e2e() {
     echo "e2e scheduler passed: --mode=scheduler kept running until SIGTERM (exit code $code)"
 }
 
+check() {
+    [[ -s $IMAGE_TAR ]] || { echo "FAIL: no $IMAGE_TAR (scripts/image.sh build)" >&2; exit 1; }
+    python3 - "$IMAGE_TAR" helm/bounce-sweeper/values.yaml <<'PY'
+import json, re, sys, tarfile
+image, values = sys.argv[1], open(sys.argv[2]).read()
+with tarfile.open(image) as tar:
+    manifest = json.load(tar.extractfile("manifest.json"))
+    c = json.load(tar.extractfile(manifest[0]["Config"]))["config"]
+def top(key):  # a top-level scalar of values.yaml
+    return re.search(r'^%s:\s*"?([^"\n]*)"?\s*$' % key, values, re.M).group(1)
+block = re.search(r'^securityContext:\n((?:  .*\n)+)', values, re.M).group(1)
+chart_user = "%s:%s" % (re.search(r'runAsUser: (\d+)', block).group(1), re.search(r'runAsGroup: (\d+)', block).group(1))
+problems = []
+user = c.get("User") or "root"
+if user.split(":")[0] in ("", "0", "root"):
+    problems.append("the image runs as root (User %r)" % user)
+if user != chart_user:
+    problems.append("image user %s is not the chart's securityContext %s" % (user, chart_user))
+ep = c.get("Entrypoint") or []
+if not ep or ep[0] != "java" or ep[-1] != "io.bouncesweeper.BounceSweeperApplication":
+    problems.append("entrypoint %r is not `java ... io.bouncesweeper.BounceSweeperApplication`: the chart passes only args" % ep)
+if "-Duser.home=/tmp" not in ep:
+    problems.append("entrypoint lacks -Duser.home=/tmp: the chart's root filesystem is read-only, /tmp its only writable path")
+if c.get("Cmd"):
+    problems.append("image has Cmd %r: the chart's args would replace it silently" % c["Cmd"])
+# an option on the java command line wins over JAVA_TOOL_OPTIONS: the chart's must not be overridden
+chart_opts = top("javaToolOptions").split()
+names = {re.sub(r'^-XX:[+-]?', '', o).split("=")[0] for o in chart_opts if o.startswith("-XX:")}
+for flag in ep[1:]:
+    if re.match(r'-XX:\+Use\w*GC$', flag) and any(re.match(r'-XX:\+Use\w*GC$', o) for o in chart_opts):
+        problems.append("entrypoint selects %s while the chart's javaToolOptions select a collector too" % flag)
+    elif flag.startswith("-Xm") or (flag.startswith("-XX:") and re.sub(r'^-XX:[+-]?', '', flag).split("=")[0] in names):
+        problems.append("entrypoint flag %s overrides the chart's javaToolOptions %r" % (flag, " ".join(chart_opts)))
+if "JAVA_TOOL_OPTIONS" not in {e.split("=")[0] for e in c.get("Env") or []}:
+    problems.append("image Env has no JAVA_TOOL_OPTIONS default (docker run without the chart)")
+if problems:
+    print("FAIL: image config:\n  " + "\n  ".join(problems), file=sys.stderr)
+    sys.exit(1)
+print("image config matches the chart: user %s, entrypoint %s ... %s, chart JVM options %r not overridden"
+      % (user, ep[0], ep[-1], " ".join(chart_opts)))
+PY
+}
+
+# The pom's base (eclipse-temurin from Docker Hub) is out of reach on this project's machines; the base is built
+# from Debian's packages instead. Only when neither a built base nor the Debian mirror is there is the check skipped.
+ci() {
+    if [[ ! -s $BASE_TAR ]] && ! curl -fsS -m 15 -o /dev/null "$DEBIAN_MIRROR/dists/bookworm/Release" 2>/dev/null; then
+        echo "SKIPPED image check: no base image: $BASE_TAR is absent and $DEBIAN_MIRROR is unreachable"
+        return
+    fi
+    build
+    check
+}
+
 case ${1:-all} in
     base) base ;;
     build) build ;;
     smoke) smoke ;;
     e2e) e2e ;;
     all) build; smoke ;;
-    *) echo "usage: $0 [base|build|smoke|e2e|all]" >&2; exit 2 ;;
+    check) check ;;
+    ci) ci ;;
+    *) echo "usage: $0 [base|build|smoke|e2e|all|check|ci]" >&2; exit 2 ;;
 esac

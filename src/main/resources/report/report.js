@@ -100,7 +100,8 @@
     card(cards, 'Suppressed', s.suppressed + s.complained, fmt(s.suppressed) + ' bounced · ' + fmt(s.complained) + ' complained');
     card(cards, 'Released', s.released, s.released === null ? 'not recorded by this database' : 'by an operator');
     card(cards, 'Quarantined', s.quarantined, 'unreadable messages');
-    card(cards, 'Messages', s.messages, 'read from the mailbox');
+    card(cards, 'Messages', s.messages, 'read from the mailbox in this period' +
+        (s.datedEarlier > 0 ? ' · ' + fmt(s.datedEarlier) + ' dated before it, not counted above' : ''));
 
     var box = document.getElementById('attention');
     var rows = d.senderSide.rows;

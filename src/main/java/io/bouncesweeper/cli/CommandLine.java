@@ -1,6 +1,5 @@
 package io.bouncesweeper.cli;
 
-import io.bouncesweeper.report.ReportCommand;
 
 import java.io.PrintStream;
 import java.util.Arrays;
@@ -53,7 +52,7 @@ public final class CommandLine {
         return runTool(args, System.out, System.err);
     }
 
-    static Integer runTool(String[] args, PrintStream out, PrintStream err) {
+    public static Integer runTool(String[] args, PrintStream out, PrintStream err) {
         if (args.length == 0) {
             return null;
         }
@@ -63,7 +62,7 @@ public final class CommandLine {
             case "--help", "-h", "help" -> printed(out, USAGE);
             case "classify" -> help ? printed(out, ClassifyCommand.USAGE) : ClassifyCommand.run(rest, out, err);
             case "evaluate" -> help ? printed(out, EvaluateCommand.USAGE) : EvaluateCommand.run(rest, out, err);
-            case "report" -> ReportCommand.run(rest, out, err);
+            case "report" -> new ReportCommand().run(rest, out, err);
             case "state" -> new StateCommand().run(rest, out, err);
             case "unsuppress" -> new UnsuppressCommand().run(rest, out, err);
             case "export" -> new ExportCommand().run(rest, out, err);

@@ -39,7 +39,7 @@ import java.util.Set;
 
 /**
  * Base of the operator commands that need the database and nothing else ({@code state},
- * {@code unsuppress}, {@code export}, {@code purge}): the command's own options, checked before any
+ * {@code unsuppress}, {@code export}, {@code purge}, {@code report}): the command's own options, checked before any
  * setting is read; the job's own {@code bounce-sweeper.db.*} settings (environment, command line or
  * application.yml) bound and validated as the job does, through Spring Boot's environment without
  * starting the application; one small pool; and the exit codes they share. No mailbox is touched.
@@ -68,6 +68,11 @@ abstract class DatabaseCommand {
 
     abstract String usage();
 
+    /** A command that only reads gets a read-only pool. */
+    boolean readsOnly() {
+        return false;
+    }
+
     /** Checks the command's own arguments before any setting is read; throws IllegalArgumentException. */
     abstract void check(Arguments args);
 
@@ -94,7 +99,7 @@ abstract class DatabaseCommand {
             Binder binder = Binder.get(context.getEnvironment());
             Validator validator = validators.getValidator();
             settings = bind(binder, validator, "bounce-sweeper.db", BounceSweeperProperties.Db.class);
-            try (HikariDataSource dataSource = dataSource(settings)) {
+            try (HikariDataSource dataSource = dataSource(settings, readsOnly())) {
                 return execute(args, new Database(dataSource, binder, validator, clock), out, err);
             }
         } catch (BindException e) {
@@ -167,9 +172,10 @@ abstract class DatabaseCommand {
                 new ValidationBindHandler(new SpringValidatorAdapter(validator)));
     }
 
-    private static HikariDataSource dataSource(BounceSweeperProperties.Db db) {
+    private HikariDataSource dataSource(BounceSweeperProperties.Db db, boolean readOnly) {
         HikariConfig config = new HikariConfig();
-        config.setPoolName("bounce-sweeper-command");
+        config.setPoolName("bounce-sweeper-" + name);
+        config.setReadOnly(readOnly);
         config.setJdbcUrl(DatabaseConfiguration.withRequiredOptions(db.url()));
         config.setUsername(db.user());
         config.setPassword(db.password());

@@ -22,9 +22,12 @@ public record ReportData(
         Quarantine quarantine) {
 
     /**
-     * @param released null when this database records no releases (no unsuppress overrides)
+     * @param messages     messages the job read in the period (by when it read them)
+     * @param datedEarlier of those, the ones whose own date lies before the period: their bounces are not
+     *                     in this period's counts and charts, which go by the bounce's date
+     * @param released     null when this database records no releases (no unsuppress overrides)
      */
-    public record Summary(long messages, long bounces, long hard, long soft, long recipients, long senderSide,
+    public record Summary(long messages, long datedEarlier, long bounces, long hard, long soft, long recipients, long senderSide,
                           long suppressed, long complained, Long released, long quarantined) {
     }
 

@@ -38,7 +38,12 @@ public class ReportQueries {
     }
 
     public ReportData.Summary summary(ReportPeriod p) {
-        long messages = count("SELECT COUNT(*) FROM bounce_message WHERE event_time >= :from AND event_time < :to", p);
+        // Messages are counted by when the job read them: a bounce's own Date header can lie before the
+        // period (old mail swept now), and counting by it made the card disagree with the mailbox.
+        long messages = count("SELECT COUNT(*) FROM bounce_message WHERE processed_at >= :from AND processed_at < :to", p);
+        long datedEarlier = count("""
+                SELECT COUNT(*) FROM bounce_message
+                 WHERE processed_at >= :from AND processed_at < :to AND event_time < :from""", p);
         long quarantined = count("""
                 SELECT COUNT(*) FROM bounce_message
                  WHERE category = 'unparsed' AND event_time >= :from AND event_time < :to""", p);
@@ -61,7 +66,7 @@ public class ReportQueries {
         Long released = releasesRecorded()
                 ? count("SELECT COUNT(*) FROM " + RELEASES_TABLE + " WHERE created_at >= :from AND created_at < :to", p)
                 : null;
-        return new ReportData.Summary(messages, bounces[0], bounces[1], bounces[2], bounces[3], bounces[4],
+        return new ReportData.Summary(messages, datedEarlier, bounces[0], bounces[1], bounces[2], bounces[3], bounces[4],
                 states.getOrDefault("suppressed", 0L), states.getOrDefault("complained", 0L), released, quarantined);
     }
 

@@ -158,7 +158,8 @@ class HelmChartTest {
 
     @Test
     void everyDefinitionInTheChartLoadsAsTheApplicationLoadsIt(@TempDir Path dir) throws IOException {
-        for (Path values : List.of(ciValues("scheduler-values.yaml"), ciValues("sharded-values.yaml"))) {
+        for (Path values : List.of(ciValues("scheduler-values.yaml"), ciValues("sharded-values.yaml"),
+                ciValues("uid-split-values.yaml"))) {
             checkDefinitionsLoad(render(values), dir.resolve(values.getFileName().toString()));
         }
         List<JobDefinition> defaults = checkDefinitionsLoad(render(), dir.resolve("defaults"));
@@ -184,6 +185,32 @@ class HelmChartTest {
             assertThat(var.getValueFrom().getSecretKeyRef().getName()).isEqualTo(FULLNAME);
             assertThat(secretData).containsKey(var.getValueFrom().getSecretKeyRef().getKey());
         }
+    }
+
+    /**
+     * The UID-split example: one pod per range, every range of the same folder and account, and the
+     * ranges disjoint and together every UID, so each message is read by exactly one pod.
+     */
+    @Test
+    void uidSplitExampleGivesEachIndexOneRangeAndTheRangesCoverTheFolderOnce(@TempDir Path dir) throws IOException {
+        RenderedChart chart = render(ciValues("uid-split-values.yaml"));
+        JobDefinition definition = checkDefinitionsLoad(chart, dir).get(0);
+        JobSpec job = chart.one(CronJob.class).getSpec().getJobTemplate().getSpec();
+
+        assertThat(job.getCompletionMode()).isEqualTo("Indexed");
+        assertThat(definition.mailboxes()).hasSize(job.getCompletions());
+        assertThat(definition.mailboxes()).extracting(m -> m.folder() + " " + m.host() + " " + m.user())
+                .as("one folder of one account").containsOnly(definition.mailboxes().get(0).folder() + " null null");
+        assertThat(requiredEnv(container(cronPod(chart)), "JOB_COMPLETION_INDEX").getValueFrom().getFieldRef()
+                .getFieldPath()).isEqualTo("metadata.annotations['batch.kubernetes.io/job-completion-index']");
+        long next = 1;
+        for (JobDefinition.Mailbox m : definition.mailboxes()) {
+            io.bouncesweeper.domain.UidRange r = m.uids();
+            assertThat(r.from()).as("range " + r + " starts where the one before it ended").isEqualTo(next);
+            next = r.to() + 1;
+        }
+        assertThat(next - 1).as("the last range is open: no UID is left unread")
+                .isEqualTo(io.bouncesweeper.domain.UidRange.MAX_UID);
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.bouncesweeper.report;
 
+import io.bouncesweeper.cli.CommandLine;
+
 import io.bouncesweeper.support.HeadlessChromium;
 import io.bouncesweeper.support.MigratedDatabase;
 import io.bouncesweeper.support.TestDatabase;
@@ -132,7 +134,7 @@ class ReportChromiumTest {
         TestDatabase db = TestDatabase.get();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = ReportCommand.run(new String[]{"--since", "2026-11-01", "--until=2026-11-07", "--out", OUT.toString(),
+        int exit = CommandLine.runTool(new String[]{"report", "--since", "2026-11-01", "--until=2026-11-07", "--out", OUT.toString(),
                         "--bounce-sweeper.db.url=" + db.url(), "--bounce-sweeper.db.user=" + db.user(),
                         "--bounce-sweeper.db.password=" + (db.password() == null ? "" : db.password())},
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
