@@ -46,6 +46,20 @@ class ProviderRhostRulesTest {
             // Google Workspace DSN wording (GSuite module)
             "gmail       | mx.googlemail.com            | 550 | 5.1.1 | The email account that you tried to reach does not exist; delivery failed because the address couldn't be found | userunknown | recipient",
             "gmail       | mx.googlemail.com            | 550 | 5.1.2 | DNS type 'mx' lookup of example.org responded with code NXDOMAIN | hostunknown | recipient",
+            // Google's SMTP error reference: the sender's null MX and submission limits are the sender's
+            "gmail       | gmail-smtp-in.l.google.com   | 550 | 5.7.27 | 5.7.27 Your email has been blocked because the sender's domain has a null MX record | rejected | sender",
+            "gmail       | gmail-smtp-in.l.google.com   | 421 | 4.7.24 | 4.7.24 The SPF record of the sending domain has one or more suspicious entries | authfailure | sender",
+            "gmail       | gmail-smtp-in.l.google.com   | 550 | 5.7.0  | 5.7.0 Mail relay denied 192.0.2.1 | norelaying | sender",
+            "gmail       | gmail-smtp-in.l.google.com   | 550 | 5.2.1  | 5.2.1 The email account that you tried to reach is inactive | suspend | recipient",
+            // Exchange Online NDR reference
+            "microsoft   | example-org.mail.protection.outlook.com | 554 | 5.2.2 | 5.2.2 Submission quota exceeded | ratelimited | sender",
+            "microsoft   | example-org.mail.protection.outlook.com | 550 | 5.7.510 | 5.7.510 Access denied, example.org does not accept email over IPv6 | blocked | sender",
+            "microsoft   | example-org.mail.protection.outlook.com | 550 | 5.7.133 | 5.7.133 RESOLVER.RST.SenderNotAuthenticatedForGroup; sender not authenticated for group | rejected | sender",
+            "microsoft   | example-org.mail.protection.outlook.com | 550 | 5.7.505 | 5.7.505 Access denied, banned recipient | suspend | recipient",
+            "microsoft   | example-org.mail.protection.outlook.com | 550 | 5.7.950 | 5.7.950 Delivery not authorized, message refused | policyviolation | sender",
+            // Yahoo's SMTP error codes
+            "yahoo       | mta7.am0.yahoodns.net        | 553 | 5.7.1 | 5.7.1 [BL21] Connections will not be accepted from 192.0.2.1, because the ip is in Spamhaus's list | blocked | sender",
+            "yahoo       | mta7.am0.yahoodns.net        | 554 | 5.7.9 | 5.7.9 Message not accepted for policy reasons | policyviolation | sender",
             // Outlook.com (Outlook module), after every documented Microsoft code
             "microsoft   | mx1.hotmail.com              | 550 | 5.5.0 | 5.5.0 Requested action not taken: mailbox unavailable | userunknown | recipient",
     })
