@@ -60,6 +60,10 @@ class ProviderRhostRulesTest {
             // Yahoo's SMTP error codes
             "yahoo       | mta7.am0.yahoodns.net        | 553 | 5.7.1 | 5.7.1 [BL21] Connections will not be accepted from 192.0.2.1, because the ip is in Spamhaus's list | blocked | sender",
             "yahoo       | mta7.am0.yahoodns.net        | 554 | 5.7.9 | 5.7.9 Message not accepted for policy reasons | policyviolation | sender",
+            // Mimecast SMTP error codes, Cox postmaster page
+            "mimecast    | eu-smtp-inbound-1.mimecast.com | 501 | 5.1.3 | 501 Invalid address | userunknown | recipient",
+            "mimecast    | eu-smtp-inbound-1.mimecast.com | 451 | 4.3.2 | 451 Unable to process command | systemerror | soft",
+            "cox         | cxr.mx.a.cox.net             | 421 | 4.7.0 | 421 4.7.0 Requested action aborted: try again later | ratelimited | sender",
             // Outlook.com (Outlook module), after every documented Microsoft code
             "microsoft   | mx1.hotmail.com              | 550 | 5.5.0 | 5.5.0 Requested action not taken: mailbox unavailable | userunknown | recipient",
     })
