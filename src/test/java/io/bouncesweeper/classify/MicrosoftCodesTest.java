@@ -16,7 +16,7 @@ class MicrosoftCodesTest {
     @ParameterizedTest(name = "{0} {1} -> {2}")
     @CsvSource(delimiter = '|', value = {
             "550 | 5.7.25  | 5.7.25 Access denied, the sending IP address must have a reverse DNS record | requireptr      | provider:microsoft:5.7.25",
-            "550 | 5.7.510 | 5.7.510 Access denied, example.com does not accept email over IPv6             | notaccept       | provider:microsoft:5.7.510",
+            "550 | 5.7.510 | 5.7.510 Access denied, example.com does not accept email over IPv6             | blocked         | provider:microsoft:5.7.510",
             "550 | 5.4.316 | 5.4.316 Message expired, connection refused                                    | expired         | provider:microsoft:5.4.316",
             "451 | 4.7.612 | 4.7.612 Server busy, please try again later                                   | blocked         | provider:microsoft:\"4.7.612\"",
             "550 | 5.7.621 | 5.7.621 Access denied, bad outbound sender                                    | blocked         | provider:microsoft:\"5.7.621\"",
