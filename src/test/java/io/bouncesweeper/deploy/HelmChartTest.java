@@ -522,7 +522,7 @@ class HelmChartTest {
         return output.substring(output.indexOf("NOTES:"));
     }
 
-    /** The ConfigMap's files written to a folder and loaded by the application's own {@link JobDefinitions}. */
+    /** The ConfigMap's files written to a folder and loaded by the application's own JobDefinitions. */
     private static List<JobDefinition> checkDefinitionsLoad(RenderedChart chart, Path dir) throws IOException {
         return chart.jobDefinitions(dir);
     }
