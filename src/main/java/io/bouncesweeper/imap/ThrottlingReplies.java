@@ -13,7 +13,8 @@ public final class ThrottlingReplies {
     static final List<Pattern> PATTERNS = List.of(
             // SOURCE: Exchange Online IMAP, Microsoft Q&A "AV3 BADRequest is throttled. Suggested Backoff Time: ... milliseconds"
             Pattern.compile("request is throttled", Pattern.CASE_INSENSITIVE),
-            // SOURCE: Exchange Online IMAP NO reply when the mailbox server is busy: "NO ... Server Unavailable. 15"
+            // SOURCE: Exchange Online IMAP reply of a busy mailbox backend, "NO ... Server Unavailable. 15", as quoted
+            // in issue 15 (Microsoft publishes no list of its IMAP replies)
             Pattern.compile("server unavailable\\.?\\s*\\d*", Pattern.CASE_INSENSITIVE),
             // SOURCE: RFC 5530 response code [UNAVAILABLE] (temporary failure, try again later); [THROTTLED]
             // is the non-standard code some servers (Exchange, Yahoo) send
