@@ -226,6 +226,11 @@ mail_location = maildir:~/Maildir
 namespace inbox {
   inbox = yes
   separator = $IMAP_SEPARATOR
+  # RFC 6154 SPECIAL-USE: a mailbox entry may name \Junk instead of a folder (SpecialUseFolderTest creates
+  # this folder for the duration of its test; no other test uses the name)
+  mailbox SpecialUseJunk {
+    special_use = \Junk
+  }
 }
 protocol imap {
   # parallel test classes each open connections

@@ -231,6 +231,17 @@ spec:
               name: {{ include "bounce-sweeper.secretName" $root }}
               key: {{ .key }}
         {{- end }}
+        {{- range $v.oauth2Secrets }}
+        {{- $secret := .secretName }}
+        {{- range .env }}
+        # OAuth2 secret of a mailbox entry (`*-env: {{ .name }}` in its oauth2 block)
+        - name: {{ .name }}
+          valueFrom:
+            secretKeyRef:
+              name: {{ $secret }}
+              key: {{ .key }}
+        {{- end }}
+        {{- end }}
         {{- if eq $v.mode "scheduler" }}
         - name: MANAGEMENT_SERVER_PORT
           value: {{ $v.metrics.port | quote }}
@@ -284,6 +295,14 @@ spec:
           mountPath: /config/truststore
           readOnly: true
         {{- end }}
+        {{- range $v.oauth2Secrets }}
+        {{- if .mount }}
+        # OAuth2 secrets of a mailbox entry, one file per key (`*-file: /config/oauth2/{{ .name }}/<key>`)
+        - name: oauth2-{{ .name }}
+          mountPath: /config/oauth2/{{ .name }}
+          readOnly: true
+        {{- end }}
+        {{- end }}
   volumes:
     - name: tmp
       emptyDir:
@@ -298,6 +317,14 @@ spec:
         items:
           - key: {{ $v.imap.trustStore.key }}
             path: {{ $v.imap.trustStore.key }}
+    {{- end }}
+    {{- range $v.oauth2Secrets }}
+    {{- if .mount }}
+    - name: oauth2-{{ .name }}
+      secret:
+        secretName: {{ .secretName }}
+        defaultMode: 0440
+    {{- end }}
     {{- end }}
   {{- with $v.nodeSelector }}
   nodeSelector:

@@ -14,6 +14,11 @@ public record MailboxTarget(String mailbox, String folder, ImapSettings settings
         this(mailbox, folder, settings, UidRange.ALL);
     }
 
+    /** The same target in {@code folder} (a special use resolved to the server's name for it). */
+    public MailboxTarget withFolder(String folder) {
+        return folder.equals(this.folder) ? this : new MailboxTarget(mailbox, folder, settings, uids);
+    }
+
     /** What the target's lock is named by: the folder, or the folder and its UID range. */
     String lockedPart() {
         return uids.isAll() ? folder : folder + "\nUID " + uids;

@@ -7,9 +7,11 @@ import io.bouncesweeper.config.InvalidJobDefinitionException;
 import io.bouncesweeper.config.JobDefinition;
 import io.bouncesweeper.config.OAuth2Settings;
 import io.bouncesweeper.imap.ImapSettings;
+import io.bouncesweeper.imap.SpecialUseFolders;
 import io.bouncesweeper.imap.TokenSource;
 import io.bouncesweeper.imap.oauth.AccessTokens;
 import io.bouncesweeper.imap.oauth.OAuth2TokenClient;
+import jakarta.mail.MessagingException;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -55,6 +57,10 @@ public final class MailboxTargets {
                                          Function<String, String> environment, Map<List<Object>, OAuth2TokenClient> grants) {
         JobDefinition.Mailbox m = definition.mailboxes().get(index);
         String where = "job definition '" + definition.name() + "', mailboxes[" + index + "]";
+        if (SpecialUseFolders.isSpecialUse(m.folder()) && SpecialUseFolders.attribute(m.folder()).isEmpty()) {
+            throw new InvalidJobDefinitionException(where + ".folder: " + m.folder() + " is no RFC 6154 special use (one of "
+                    + String.join(" ", SpecialUseFolders.ATTRIBUTES) + ")");
+        }
         ImapSecurity security = m.security() != null ? m.security() : account.security();
         if (security == ImapSecurity.NONE && !account.allowPlaintext()) {
             throw new InvalidJobDefinitionException(where + ": security NONE needs bounce-sweeper.imap.allow-plaintext=true");
@@ -85,6 +91,37 @@ public final class MailboxTargets {
                 account.allowPlainExpunge());
         String identity = m.identity() != null && !m.identity().isBlank() ? m.identity() : user + "@" + host;
         return new MailboxTarget(identity, m.folder(), settings, m.uids());
+    }
+
+    /**
+     * The targets with each folder given as a special use ({@code \\Junk}) replaced by the name the
+     * server lists with it; one LIST per such entry, at start.
+     *
+     * @throws InvalidJobDefinitionException when the server has no folder with that special use
+     */
+    public static List<MailboxTarget> withSpecialUseResolved(String job, List<MailboxTarget> targets)
+            throws MessagingException {
+        List<MailboxTarget> resolved = new ArrayList<>(targets.size());
+        for (MailboxTarget t : targets) {
+            resolved.add(t.withFolder(folderOf("job definition '" + job + "'", t)));
+        }
+        return resolved;
+    }
+
+    /**
+     * The folder {@code target} names, looked up by LIST when it is a special use.
+     *
+     * @param where what the failure message begins with (the job definition)
+     */
+    public static String folderOf(String where, MailboxTarget target) throws MessagingException {
+        if (!SpecialUseFolders.isSpecialUse(target.folder())) {
+            return target.folder();
+        }
+        String attribute = SpecialUseFolders.attribute(target.folder()).orElseThrow();
+        return SpecialUseFolders.find(target.settings(), attribute).orElseThrow(() -> new InvalidJobDefinitionException(
+                where + ": the mailbox entry with folder " + target.folder() + " of "
+                        + target.mailbox() + ": " + target.settings().host() + " lists no folder with the special use "
+                        + attribute + " (RFC 6154); name the folder in that entry's folder setting instead"));
     }
 
     /** One token client per account and grant; its secrets are read once here, so a missing one fails at start. */

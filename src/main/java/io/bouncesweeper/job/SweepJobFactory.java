@@ -98,7 +98,8 @@ public class SweepJobFactory {
         }
         Step sweep = new StepBuilder("sweep", repository)
                 .partitioner("sweepMailbox", gridSize -> partitions(steps))
-                .partitionHandler(new MailboxPartitionHandler(steps, properties.maxParallelMailboxes()))
+                .partitionHandler(new MailboxPartitionHandler(steps,
+                        AccountConnectionLimits.maxParallel(definition.name(), targets, properties.maxParallelMailboxes())))
                 .build();
         JobBuilder job = new JobBuilder(JOB_NAME, repository).listener(new SummaryListener(statistics));
         if (preview != null) {

@@ -103,6 +103,7 @@ public class SweepLauncher {
                 ImapPreflight.check(target.settings(), !definition.dryRun() && !definition.keepInPlace(),
                         properties.imap().useMove());
             }
+            targets = MailboxTargets.withSpecialUseResolved(definition.name(), targets);
             log.info("job '{}'{}: {} mailbox folder(s) {}", definition.name(),
                     definition.dryRun() ? " (dry run)" : definition.keepInPlace() ? " (keeping mail in place)" : "",
                     targets.size(), targets);

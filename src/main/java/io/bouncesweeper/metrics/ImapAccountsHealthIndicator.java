@@ -83,7 +83,7 @@ public class ImapAccountsHealthIndicator implements HealthIndicator {
     }
 
     private static String select(MailboxTarget target) throws Exception {
-        ImapSession session = new ImapConnector(target.settings()).open(target.folder());
+        ImapSession session = new ImapConnector(target.settings()).open(MailboxTargets.folderOf("health check", target));
         try {
             session.uidValidity();
             return "UP";

@@ -6,6 +6,7 @@ import io.bouncesweeper.domain.MessageKey;
 import io.bouncesweeper.imap.FetchedMessage;
 import io.bouncesweeper.imap.ImapConnector;
 import io.bouncesweeper.imap.ImapSession;
+import io.bouncesweeper.imap.ThrottlingReplies;
 import jakarta.mail.MessagingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,12 +71,15 @@ public class MailboxItemReader implements ItemStreamReader<MailboxMessage> {
         this.fetchSize = fetchSize;
         this.maxMessageBytes = maxMessageBytes;
         this.retry = new RetryTemplate(RetryPolicies.doubling(retryAttempts, retryPause,
-                e -> e instanceof MessagingException || e instanceof IllegalStateException));
+                e -> e instanceof MessagingException || e instanceof IllegalStateException
+                        || ThrottlingReplies.isThrottled(e)));
         this.retry.setRetryListener(new RetryListener() {
             @Override
             public void beforeRetry(RetryPolicy policy, Retryable<?> retryable, RetryState state) {
-                log.warn("{}/{}: fetch failed ({}); retrying on a fresh connection (retry {})", mailbox, folderName,
-                        state.getLastException().getMessage(), state.getRetryCount() + 1);
+                Throwable failure = state.getLastException();
+                log.warn("{}/{}: {} ({}); retrying on a fresh connection (retry {})", mailbox, folderName,
+                        ThrottlingReplies.isThrottled(failure) ? "the server throttles this account, backing off"
+                                : "fetch failed", failure.getMessage(), state.getRetryCount() + 1);
             }
         });
         this.committed = committed;

@@ -4,7 +4,6 @@ import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.InstallCommand;
 import com.marcnuri.helm.LintResult;
 import io.bouncesweeper.config.JobDefinition;
-import io.bouncesweeper.config.JobDefinitions;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
@@ -21,8 +20,6 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.fabric8.kubernetes.api.model.batch.v1.JobSpec;
 import io.fabric8.kubernetes.api.model.batch.v1.PodFailurePolicyRule;
-import jakarta.validation.Validation;
-import jakarta.validation.ValidatorFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.yaml.snakeyaml.Yaml;
@@ -552,15 +549,9 @@ class HelmChartTest {
         return output.substring(output.indexOf("NOTES:"));
     }
 
-    /** The ConfigMap's files written to a folder and loaded by the application's own {@link JobDefinitions}. */
+    /** The ConfigMap's files written to a folder and loaded by the application's own JobDefinitions. */
     private static List<JobDefinition> checkDefinitionsLoad(RenderedChart chart, Path dir) throws IOException {
-        Files.createDirectories(dir);
-        for (Map.Entry<String, String> file : chart.one(ConfigMap.class).getData().entrySet()) {
-            Files.writeString(dir.resolve(file.getKey()), file.getValue());
-        }
-        try (ValidatorFactory validation = Validation.buildDefaultValidatorFactory()) {
-            return new JobDefinitions(dir, validation.getValidator()).all();
-        }
+        return chart.jobDefinitions(dir);
     }
 
     private static PodSpec cronPod(RenderedChart chart) {

@@ -2,16 +2,23 @@ package io.bouncesweeper.deploy;
 
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.TemplateCommand;
+import io.bouncesweeper.config.JobDefinition;
+import io.bouncesweeper.config.JobDefinitions;
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.KubernetesResource;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import jakarta.validation.Validation;
+import jakarta.validation.ValidatorFactory;
 
 import java.beans.Introspector;
 import java.beans.PropertyDescriptor;
+import java.io.IOException;
 import java.lang.reflect.Method;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -53,6 +60,21 @@ final class RenderedChart {
 
     static RenderedChart render(Path... valuesFiles) {
         return render(List.of(valuesFiles), Map.of());
+    }
+
+    /** The ConfigMap's files written to {@code dir} and loaded by the application's own {@link JobDefinitions}. */
+    List<JobDefinition> jobDefinitions(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        for (Map.Entry<String, String> file : one(ConfigMap.class).getData().entrySet()) {
+            Files.writeString(dir.resolve(file.getKey()), file.getValue());
+        }
+        try (ValidatorFactory validation = Validation.buildDefaultValidatorFactory()) {
+            return new JobDefinitions(dir, validation.getValidator()).all();
+        }
+    }
+
+    static Path examples(String name) {
+        return CHART.resolve("examples").resolve(name);
     }
 
     static Path ciValues(String name) {

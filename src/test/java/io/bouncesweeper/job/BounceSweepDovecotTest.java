@@ -1,9 +1,13 @@
 package io.bouncesweeper.job;
 
+import io.bouncesweeper.config.JobDefinition;
+import io.bouncesweeper.config.RunOverrides;
 import io.bouncesweeper.support.Dovecot;
 import io.bouncesweeper.support.JobTestSupport;
 import io.bouncesweeper.support.SweepScenarios;
 import io.bouncesweeper.support.TestMailbox;
+import jakarta.mail.Folder;
+import org.eclipse.angus.mail.imap.IMAPStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -68,6 +72,34 @@ class BounceSweepDovecotTest {
         assertThat(mailbox().count("INBOX")).isZero();
         assertThat(scenarios.archivedTotal()).isEqualTo(2 * n);
         assertThat(scenarios.databaseSnapshot()).isEqualTo(before);
+    }
+
+    /** services.sh gives folder SpecialUseJunk the RFC 6154 special use \Junk; the run finds it by LIST. */
+    @Test
+    void anEntryNamingJunkSweepsTheFolderWithThatSpecialUseAndStoresItsName() throws Exception {
+        String junk = "SpecialUseJunk";
+        try (IMAPStore store = mailbox().connector().connect()) {
+            Folder folder = store.getFolder(junk);
+            if (!folder.exists()) {
+                folder.create(Folder.HOLDS_MESSAGES);
+            }
+            try {
+                mailbox().append(junk, SweepScenarios.allFixtures().subList(0, 3));
+                mailbox().append("INBOX", SweepScenarios.allFixtures().subList(3, 4));
+
+                SweepOutcome outcome = launcher.run(new RunRequest("test-sweep",
+                        new RunOverrides("\\Junk", JobDefinition.Selection.ALL, null, null, false, false), null));
+
+                assertThat(outcome).isEqualTo(SweepOutcome.COMPLETED);
+                assertThat(mailbox().count(junk)).as("all of the junk folder archived").isZero();
+                assertThat(mailbox().count("INBOX")).as("the entry named \\Junk only").isEqualTo(1);
+                assertThat(jdbc.queryForList("SELECT DISTINCT folder FROM bounce_message", String.class))
+                        .as("stored under the server's name of the folder").containsExactly(junk);
+                assertThat(JobTestSupport.count(jdbc, "SELECT COUNT(*) FROM bounce_message")).isEqualTo(3);
+            } finally {
+                folder.delete(true);
+            }
+        }
     }
 
     @Test
