@@ -65,11 +65,13 @@ need_pkgs() {  # need_pkgs <command> <package...>: install the packages if the c
 
 # Start a daemon with no inherited descriptors: stdio to the log, every other fd closed, so a CI pipe
 # (or `$(...)`) that ran this script is not held open by the daemon (Dovecot's master keeps stderr open).
+exec_detached() {  # exec_detached <logfile> <command...>: replaces the current (sub)shell, keeping its pid
+  local log=$1 fd; shift
+  for fd in $(ls /proc/$BASHPID/fd); do [ "$fd" -gt 2 ] && eval "exec $fd>&-" 2>/dev/null; done
+  exec "$@" </dev/null >>"$log" 2>&1
+}
 detached() {  # detached <logfile> <command...>
-  local log=$1; shift
-  ( local fd
-    for fd in $(ls /proc/$BASHPID/fd); do [ "$fd" -gt 2 ] && eval "exec $fd>&-" 2>/dev/null; done
-    exec "$@" </dev/null >>"$log" 2>&1 )
+  ( exec_detached "$@" )
 }
 
 print_env() {
@@ -109,6 +111,14 @@ stop_dovecot() {
 # Pushgateway and Prometheus: started by this script, their pids in PROM_ROOT/*.pid
 PROM_ROOT=$MAIL_ROOT/prometheus
 prom_running() { [ -s "$PROM_ROOT/$1.pid" ] && kill -0 "$(cat "$PROM_ROOT/$1.pid")" 2>/dev/null; }
+# An earlier version recorded the pid of a wrapper shell, which a reload's HUP killed, leaving the
+# server running under no pid file; a server of that name already on our port is ours, adopted.
+prom_adopt() {  # prom_adopt <name> <port> <binary>
+  local pid
+  pid=$(ss -Hltnp "sport = :$2" 2>/dev/null | grep -o 'pid=[0-9]*' | head -n1 | cut -d= -f2)
+  [ -n "$pid" ] && [ "$(readlink -f "/proc/$pid/exe" 2>/dev/null)" = "$(readlink -f "$(command -v "$3")")" ] || return 1
+  echo "$pid" >"$PROM_ROOT/$1.pid"
+}
 stop_prometheus() {
   local name; for name in prometheus pushgateway; do
     if prom_running $name; then kill "$(cat "$PROM_ROOT/$name.pid")"; rm -f "$PROM_ROOT/$name.pid"; say "$name stopped"; fi
@@ -285,11 +295,13 @@ scrape_configs:
 PROM
 start_prom() {  # start_prom <name> <port> <command...>
   local name=$1 port=$2; shift 2
-  if prom_running "$name"; then say "$name already running (pid $(cat "$PROM_ROOT/$name.pid"))"; return; fi
+  if prom_running "$name" || prom_adopt "$name" "$port" "$1"; then
+    say "$name already running (pid $(cat "$PROM_ROOT/$name.pid"))"; return
+  fi
   port_open 127.0.0.1 "$port" && die "127.0.0.1:$port is taken by another process (not our $name under $PROM_ROOT)"
   say "starting $name on 127.0.0.1:$port (log $PROM_ROOT/$name.log)"
-  detached "$PROM_ROOT/$name.log" "$@" &
-  echo $! >"$PROM_ROOT/$name.pid"
+  # the pid file holds the server's own pid (exec keeps the subshell's), so a reload's HUP reaches it
+  ( echo "$BASHPID" >"$PROM_ROOT/$name.pid"; exec_detached "$PROM_ROOT/$name.log" "$@" ) &
   wait_port 127.0.0.1 "$port" 60 || die "$name is not answering on $port, see $PROM_ROOT/$name.log"
 }
 start_prom pushgateway "$PUSHGATEWAY_PORT" prometheus-pushgateway --web.listen-address="127.0.0.1:$PUSHGATEWAY_PORT"
