@@ -1,12 +1,15 @@
 package io.bouncesweeper.robust;
 
 import io.bouncesweeper.BounceSweeperApplication;
+import io.bouncesweeper.support.TestDatabase;
+import io.bouncesweeper.support.TestMailbox;
 
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -25,6 +28,27 @@ final class JobProcess {
     private JobProcess(Process process, Path log) {
         this.process = process;
         this.log = log;
+    }
+
+    /**
+     * The environment that runs job definition {@code job} (from src/test/resources/jobs) against a
+     * plaintext test mailbox and the test database; callers add their own variables to it.
+     */
+    static Map<String, String> environment(String job, TestMailbox mailbox) {
+        TestDatabase db = TestDatabase.get();
+        Map<String, String> env = new HashMap<>();
+        env.put("BOUNCE_SWEEPER_JOBS_DIR", Path.of("src/test/resources/jobs").toAbsolutePath().toString());
+        env.put("BOUNCE_SWEEPER_JOB", job);
+        env.put("BOUNCE_SWEEPER_IMAP_HOST", "127.0.0.1");
+        env.put("BOUNCE_SWEEPER_IMAP_PORT", String.valueOf(mailbox.port()));
+        env.put("BOUNCE_SWEEPER_IMAP_SECURITY", "NONE");
+        env.put("BOUNCE_SWEEPER_IMAP_ALLOW_PLAINTEXT", "true");
+        env.put("BOUNCE_SWEEPER_IMAP_USER", mailbox.user());
+        env.put("BOUNCE_SWEEPER_IMAP_PASSWORD", mailbox.password());
+        env.put("BOUNCE_SWEEPER_DB_URL", db.url());
+        env.put("BOUNCE_SWEEPER_DB_USER", db.user());
+        env.put("BOUNCE_SWEEPER_DB_PASSWORD", db.password());
+        return env;
     }
 
     /** The java command line that runs the application from this JVM's test classpath. */

@@ -6,7 +6,6 @@ import io.bouncesweeper.support.GreenMailServers;
 import io.bouncesweeper.support.JobTestSupport;
 import io.bouncesweeper.support.MigratedDatabase;
 import io.bouncesweeper.support.SweepScenarios;
-import io.bouncesweeper.support.TestDatabase;
 import io.bouncesweeper.support.TestMailbox;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -15,7 +14,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -59,20 +57,8 @@ class JsonLogsTest {
     }
 
     private static Map<String, String> environment() {
-        TestDatabase db = TestDatabase.get();
-        Map<String, String> env = new HashMap<>();
+        Map<String, String> env = JobProcess.environment("test-sweep", MAILBOX);
         env.put("LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs");
-        env.put("BOUNCE_SWEEPER_JOBS_DIR", Path.of("src/test/resources/jobs").toAbsolutePath().toString());
-        env.put("BOUNCE_SWEEPER_JOB", "test-sweep");
-        env.put("BOUNCE_SWEEPER_IMAP_HOST", "127.0.0.1");
-        env.put("BOUNCE_SWEEPER_IMAP_PORT", String.valueOf(MAILBOX.port()));
-        env.put("BOUNCE_SWEEPER_IMAP_SECURITY", "NONE");
-        env.put("BOUNCE_SWEEPER_IMAP_ALLOW_PLAINTEXT", "true");
-        env.put("BOUNCE_SWEEPER_IMAP_USER", MAILBOX.user());
-        env.put("BOUNCE_SWEEPER_IMAP_PASSWORD", MAILBOX.password());
-        env.put("BOUNCE_SWEEPER_DB_URL", db.url());
-        env.put("BOUNCE_SWEEPER_DB_USER", db.user());
-        env.put("BOUNCE_SWEEPER_DB_PASSWORD", db.password());
         return env;
     }
 }
